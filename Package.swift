@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies flow one way:
+// tensorprep -> (Study, Explain, QuestionBank, Snippet, Terminal) -> (MiniTF ->) MiniTorch
+let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+let fast: [SwiftSetting] = v5
+
+let package = Package(
+    name: "tensorprep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tensorprep", targets: ["tensorprep"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The tensor engine: depends on nothing.
+        .target(name: "MiniTorch", swiftSettings: fast),
+        // TF1-style static graph on top of the engine.
+        .target(name: "MiniTF", dependencies: ["MiniTorch"], swiftSettings: v5),
+        // The Python-subset interpreter and its importable modules.
+        .target(name: "Snippet", dependencies: ["MiniTorch", "MiniTF"], swiftSettings: v5),
+        // Colour, display width, grids, line editing.
+        .target(name: "Terminal", swiftSettings: v5),
+        // SQLite question bank.
+        .target(name: "QuestionBank", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            "Yams",
+        ], swiftSettings: v5),
+        // FSRS scheduler, quiz session, generated exercises.
+        .target(name: "Study", dependencies: ["QuestionBank", "MiniTorch", "Terminal"], swiftSettings: v5),
+        // Walkthroughs built on engine traces.
+        .target(name: "Explain", dependencies: ["MiniTorch", "MiniTF", "Terminal"], swiftSettings: v5),
+        // Turns Content/**/*.md into a generated Swift source at build time.
+        .executableTarget(name: "ContentEmbedder", path: "Plugins/ContentEmbedder/Tool", swiftSettings: v5),
+        .plugin(name: "EmbedContent", capability: .buildTool(), dependencies: ["ContentEmbedder"],
+                path: "Plugins/EmbedContent"),
+        .executableTarget(name: "tensorprep", dependencies: [
+            "MiniTorch", "MiniTF", "Snippet", "QuestionBank", "Study", "Explain", "Terminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: v5, plugins: ["EmbedContent"]),
+
+        .testTarget(name: "MiniTorchTests", dependencies: ["MiniTorch"], swiftSettings: v5),
+        .testTarget(name: "SnippetTests", dependencies: ["Snippet"], resources: [.copy("Fixtures")], swiftSettings: v5),
+        .testTarget(name: "QuestionBankTests", dependencies: ["QuestionBank"], swiftSettings: v5),
+        .testTarget(name: "CLITests", dependencies: ["tensorprep"], swiftSettings: v5),
+    ]
+)

@@ -1,0 +1,1 @@
+print(BundledContent.files.count)
