@@ -47,6 +47,9 @@ let package = Package(
         .testTarget(name: "MiniTorchTests", dependencies: ["MiniTorch"], swiftSettings: v5),
         .testTarget(name: "SnippetTests", dependencies: ["Snippet"], resources: [.copy("Fixtures")], swiftSettings: v5),
         .testTarget(name: "QuestionBankTests", dependencies: ["QuestionBank"], swiftSettings: v5),
+        .testTarget(name: "MiniTFTests", dependencies: ["MiniTF"], swiftSettings: v5),
+        .testTarget(name: "StudyTests", dependencies: ["Study"], resources: [.copy("Fixtures")], swiftSettings: v5),
+        .testTarget(name: "ExplainTests", dependencies: ["Explain"], swiftSettings: v5),
         .testTarget(name: "CLITests", dependencies: ["tensorprep"], swiftSettings: v5),
     ]
 )
