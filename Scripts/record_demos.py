@@ -125,8 +125,7 @@ examples = json.loads(sys.stdin.read())
 shim = "--shim" in sys.argv
 if shim:
     import torch, torch.nn as nn
-    torch.cuda.is_available = lambda: True
-    torch.cuda.device_count = lambda: 4
+    # only line counts matter here; torch.cuda.* is left alone so that DataParallel stays a CPU pass-through
     torch.Tensor.cuda = lambda self, *a, **k: self
     nn.Module.cuda = lambda self, *a, **k: self
 globs = {"__name__": "__demo__"}
@@ -251,6 +250,11 @@ def process_file(path: Path, args, cases: list[dict]) -> tuple[int, int]:
                 origin = "tensorflow 2.21" if b.uses_tf() else "pytorch"
         except RuntimeError as e:
             print(f"{path}:{b.line}: ERROR {e}")
+            failures += 1
+            continue
+        unstable = [l for a in actual for l in a if re.search(r" at 0x[0-9a-f]+", l)]
+        if unstable:
+            print(f"{path}:{b.line}: ERROR output depends on memory addresses: {unstable[0]!r}")
             failures += 1
             continue
         bad = [(e, a) for e, a in zip(b.examples, actual) if not matches(e.expected, a)]
