@@ -1,0 +1,208 @@
+import Foundation
+
+/// Element types the blocked GEMM handles: each supplies its register-tile micro-kernel.
+protocol GemmScalar: BinaryFloatingPoint {
+    static var gemmMR: Int { get }
+    static var gemmNR: Int { get }
+    static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Self>, _ bp: UnsafePointer<Self>,
+                         _ c: UnsafeMutablePointer<Self>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool)
+}
+
+extension Float: GemmScalar {
+    static var gemmMR: Int { MicroKernel.mrFloat }
+    static var gemmNR: Int { MicroKernel.nrFloat }
+    @inline(__always)
+    static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Float>, _ bp: UnsafePointer<Float>,
+                                _ c: UnsafeMutablePointer<Float>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
+        MicroKernel.tile(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
+    }
+}
+
+extension Double: GemmScalar {
+    static var gemmMR: Int { MicroKernel.mrDouble }
+    static var gemmNR: Int { MicroKernel.nrDouble }
+    @inline(__always)
+    static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Double>, _ bp: UnsafePointer<Double>,
+                                _ c: UnsafeMutablePointer<Double>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
+        MicroKernel.tile(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
+    }
+}
+
+/// A strided read-only matrix view: element (i, j) is `base[i * rowStride + j * colStride]`.
+/// Transposed and sliced operands are expressed by strides, so GEMM never needs a contiguous copy.
+public struct MatrixRef<T> {
+    public var base: UnsafePointer<T>
+    public var rowStride: Int
+    public var colStride: Int
+    public init(_ base: UnsafePointer<T>, rowStride: Int, colStride: Int) {
+        self.base = base; self.rowStride = rowStride; self.colStride = colStride
+    }
+    /// The transpose, as a view.
+    public var t: MatrixRef<T> { MatrixRef(base, rowStride: colStride, colStride: rowStride) }
+}
+
+/// Cache-blocked, register-tiled GEMM in the BLIS style: B is packed into KC×NC panels of NR-wide slivers,
+/// A into MC×KC blocks of MR-tall slivers, and a SIMD micro-kernel (LinalgMicroKernels.swift) computes each
+/// MR×NR tile of C with its accumulators in registers. Row blocks run on all cores above a size threshold.
+public enum GEMM {
+    static let kc = 256
+    static let mcBlocks = 16        // MC = 16 * MR
+    static let nc = 4096
+    /// Below this many multiply-adds the work is not split across cores.
+    public static var parallelThreshold = 48 * 48 * 48
+    /// Number of workers for large products (the machine's active cores).
+    public static var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// C (m×n, row stride `ldc`) = A (m×k) · B (k×n), or C += A·B when `accumulate`. float32.
+    public static func gemm(m: Int, n: Int, k: Int, a: MatrixRef<Float>, b: MatrixRef<Float>,
+                            c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool = false) {
+        blocked(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    }
+
+    /// The same for float64.
+    public static func gemm(m: Int, n: Int, k: Int, a: MatrixRef<Double>, b: MatrixRef<Double>,
+                            c: UnsafeMutablePointer<Double>, ldc: Int, accumulate: Bool = false) {
+        blocked(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+    }
+
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    static func blocked<T: GemmScalar>(m: Int, n: Int, k: Int, a: MatrixRef<T>, b: MatrixRef<T>,
+                                           c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool = false) {
+        guard m > 0, n > 0 else { return }
+        if k == 0 {
+            if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
+            return
+        }
+        if m * n * k <= 8 * 8 * 8 {
+            naive(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
+            return
+        }
+        let mr = T.gemmMR, nr = T.gemmNR
+        let mc = mcBlocks * mr
+        let parallel = threads > 1 && m * n * k >= parallelThreshold
+        var jc = 0
+        while jc < n {
+            let ncur = min(nc, n - jc)
+            let nSlivers = (ncur + nr - 1) / nr
+            var pc = 0
+            while pc < k {
+                let kcur = min(kc, k - pc)
+                let acc = accumulate || pc > 0
+                let bPacked = UnsafeMutablePointer<T>.allocate(capacity: nSlivers * nr * kcur)
+                defer { bPacked.deallocate() }
+                // Tasks: row blocks of A, each possibly split in column halves so both cores stay busy.
+                let mBlocks = (m + mc - 1) / mc
+                let colSplit = parallel && mBlocks < 2 * threads && nSlivers >= 2 * threads ? threads : 1
+                let slPerSplit = (nSlivers + colSplit - 1) / colSplit
+                let tasks = mBlocks * colSplit
+                let packB: (Int) -> Void = { part in
+                    let s0 = part * slPerSplit, s1 = min(nSlivers, s0 + slPerSplit)
+                    if s0 < s1 { packBPanel(b, p0: pc, kc: kcur, j0: jc, ncur: ncur, nr: nr, s0: s0, s1: s1, into: bPacked) }
+                }
+                let work: (Int) -> Void = { task in
+                    let ib = task / colSplit, part = task % colSplit
+                    let i0 = ib * mc
+                    let mcur = min(mc, m - i0)
+                    let mSlivers = (mcur + mr - 1) / mr
+                    let aPacked = UnsafeMutablePointer<T>.allocate(capacity: mSlivers * mr * kcur)
+                    defer { aPacked.deallocate() }
+                    packABlock(a, i0: i0, mcur: mcur, p0: pc, kc: kcur, mr: mr, into: aPacked)
+                    let s0 = part * slPerSplit, s1 = min(nSlivers, s0 + slPerSplit)
+                    guard s0 < s1 else { return }
+                    for s in s0..<s1 {
+                        let j = s * nr
+                        let cols = min(nr, ncur - j)
+                        let bp = UnsafePointer(bPacked + s * nr * kcur)
+                        for t in 0..<mSlivers {
+                            let i = t * mr
+                            T.gemmTile(kcur, UnsafePointer(aPacked + t * mr * kcur), bp,
+                                       c + (i0 + i) * ldc + jc + j, ldc,
+                                       rows: min(mr, mcur - i), cols: cols, accumulate: acc)
+                        }
+                    }
+                }
+                if parallel {
+                    if colSplit > 1 { DispatchQueue.concurrentPerform(iterations: colSplit, execute: packB) } else { packB(0) }
+                    DispatchQueue.concurrentPerform(iterations: tasks, execute: work)
+                } else {
+                    packB(0)
+                    for t in 0..<tasks { work(t) }
+                }
+                pc += kcur
+            }
+            jc += ncur
+        }
+    }
+
+    @inline(__always)
+    static func packBPanel<T: GemmScalar>(_ b: MatrixRef<T>, p0: Int, kc: Int, j0: Int, ncur: Int, nr: Int,
+                                          s0: Int, s1: Int, into dst: UnsafeMutablePointer<T>) {
+        for s in s0..<s1 {
+            let jBase = j0 + s * nr
+            let cols = min(nr, j0 + ncur - jBase)
+            var d = dst + s * nr * kc
+            if b.colStride == 1 && cols == nr {
+                for p in 0..<kc {
+                    d.update(from: b.base + (p0 + p) * b.rowStride + jBase, count: nr)
+                    d += nr
+                }
+            } else {
+                for p in 0..<kc {
+                    let src = b.base + (p0 + p) * b.rowStride + jBase * b.colStride
+                    for j in 0..<cols { d[j] = src[j * b.colStride] }
+                    for j in cols..<nr { d[j] = 0 }
+                    d += nr
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func packABlock<T: GemmScalar>(_ a: MatrixRef<T>, i0: Int, mcur: Int, p0: Int, kc: Int, mr: Int,
+                                          into dst: UnsafeMutablePointer<T>) {
+        let slivers = (mcur + mr - 1) / mr
+        for t in 0..<slivers {
+            let d = dst + t * mr * kc
+            let rows = min(mr, mcur - t * mr)
+            for i in 0..<rows {
+                let src = a.base + (i0 + t * mr + i) * a.rowStride + p0 * a.colStride
+                if a.colStride == 1 {
+                    for p in 0..<kc { d[p * mr + i] = src[p] }
+                } else {
+                    for p in 0..<kc { d[p * mr + i] = src[p * a.colStride] }
+                }
+            }
+            if rows < mr {
+                for i in rows..<mr { for p in 0..<kc { d[p * mr + i] = 0 } }
+            }
+        }
+    }
+
+    /// Reference triple loop (also used for tiny products): C (+)= A·B, summing k in order.
+    public static func naive<T: BinaryFloatingPoint>(m: Int, n: Int, k: Int, a: MatrixRef<T>, b: MatrixRef<T>,
+                                                     c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool = false) {
+        for i in 0..<m {
+            for j in 0..<n {
+                var s: T = 0
+                for p in 0..<k { s += a.base[i * a.rowStride + p * a.colStride] * b.base[p * b.rowStride + j * b.colStride] }
+                c[i * ldc + j] = accumulate ? c[i * ldc + j] + s : s
+            }
+        }
+    }
+
+    /// Integer matrix product by a plain loop (wrapping arithmetic, as PyTorch's int64 matmul).
+    public static func gemmInt<T: FixedWidthInteger>(m: Int, n: Int, k: Int, a: MatrixRef<T>, b: MatrixRef<T>,
+                                                     c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool = false) {
+        for i in 0..<m {
+            let row = c + i * ldc
+            if !accumulate { row.update(repeating: 0, count: n) }
+            for p in 0..<k {
+                let av = a.base[i * a.rowStride + p * a.colStride]
+                if av == 0 { continue }
+                let brow = b.base + p * b.rowStride
+                for j in 0..<n { row[j] = row[j] &+ av &* brow[j * b.colStride] }
+            }
+        }
+    }
+}
