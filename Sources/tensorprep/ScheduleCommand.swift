@@ -8,16 +8,17 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "Show, review by review, how FSRS-6 schedules a card.",
         discussion: """
-            Each review is DAY:RATING. DAY counts from the first day (0, 1, 7), may be fractional (0.5 = noon
-            of day 0) or a duration with a unit (10m, 2h, 3d); it must not decrease. RATING is 1 Again, 2 Hard,
-            3 Good, 4 Easy (or again/hard/good/easy, a/h/g/e). Scheduling is the reference fsrs 6.x (PyPI) with
+            Each review is DAY:RATING. DAY counts from the first day (0, 1, 7), may be fractional (0.5 = noon \
+            of day 0) or a duration with a unit (10m, 2h, 3d); it must not decrease. RATING is 1 Again, 2 Hard, \
+            3 Good, 4 Easy (or again/hard/good/easy, a/h/g/e). Scheduling is the reference fsrs 6.x (PyPI) with \
             the default parameters, desired retention 0.9 and fuzzing off.
+
             Example: tensorprep schedule --reviews "0:3,1:3,7:1"
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The review history: DAY:RATING pairs separated by commas.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("The review history: DAY:RATING pairs separated by commas.",
                                valueName: "day:rating,..."))
     var reviews: String
 
