@@ -1,7 +1,7 @@
 import Foundation
 
 /// Element types the blocked GEMM handles: each supplies its register-tile micro-kernel.
-protocol GemmScalar: BinaryFloatingPoint {
+public protocol GemmScalar: BinaryFloatingPoint {
     static var gemmMR: Int { get }
     static var gemmNR: Int { get }
     static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Self>, _ bp: UnsafePointer<Self>,
@@ -9,20 +9,20 @@ protocol GemmScalar: BinaryFloatingPoint {
 }
 
 extension Float: GemmScalar {
-    static var gemmMR: Int { MicroKernel.mrFloat }
-    static var gemmNR: Int { MicroKernel.nrFloat }
+    public static var gemmMR: Int { MicroKernel.mrFloat }
+    public static var gemmNR: Int { MicroKernel.nrFloat }
     @inline(__always)
-    static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Float>, _ bp: UnsafePointer<Float>,
+    public static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Float>, _ bp: UnsafePointer<Float>,
                                 _ c: UnsafeMutablePointer<Float>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
         MicroKernel.tile(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
     }
 }
 
 extension Double: GemmScalar {
-    static var gemmMR: Int { MicroKernel.mrDouble }
-    static var gemmNR: Int { MicroKernel.nrDouble }
+    public static var gemmMR: Int { MicroKernel.mrDouble }
+    public static var gemmNR: Int { MicroKernel.nrDouble }
     @inline(__always)
-    static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Double>, _ bp: UnsafePointer<Double>,
+    public static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Double>, _ bp: UnsafePointer<Double>,
                                 _ c: UnsafeMutablePointer<Double>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
         MicroKernel.tile(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
     }
@@ -51,7 +51,7 @@ public enum GEMM {
     /// Below this many multiply-adds the work is not split across cores.
     public static var parallelThreshold = 48 * 48 * 48
     /// Number of workers for large products (the machine's active cores).
-    public static var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public static var threads = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// C (m×n, row stride `ldc`) = A (m×k) · B (k×n), or C += A·B when `accumulate`. float32.
     public static func gemm(m: Int, n: Int, k: Int, a: MatrixRef<Float>, b: MatrixRef<Float>,
@@ -68,7 +68,8 @@ public enum GEMM {
     @_specialize(where T == Float)
     @_specialize(where T == Double)
     static func blocked<T: GemmScalar>(m: Int, n: Int, k: Int, a: MatrixRef<T>, b: MatrixRef<T>,
-                                           c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool = false) {
+                                       c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool = false,
+                                       parallel allowParallel: Bool = true) {
         guard m > 0, n > 0 else { return }
         if k == 0 {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
@@ -80,14 +81,14 @@ public enum GEMM {
         }
         let mr = T.gemmMR, nr = T.gemmNR
         let mc = mcBlocks * mr
-        let parallel = threads > 1 && m * n * k >= parallelThreshold
+        let parallel = allowParallel && threads > 1 && m * n * k >= parallelThreshold
         var jc = 0
         while jc < n {
-            let ncur = min(nc, n - jc)
+            let ncur = Swift.min(nc, n - jc)
             let nSlivers = (ncur + nr - 1) / nr
             var pc = 0
             while pc < k {
-                let kcur = min(kc, k - pc)
+                let kcur = Swift.min(kc, k - pc)
                 let acc = accumulate || pc > 0
                 let bPacked = UnsafeMutablePointer<T>.allocate(capacity: nSlivers * nr * kcur)
                 defer { bPacked.deallocate() }
@@ -97,28 +98,28 @@ public enum GEMM {
                 let slPerSplit = (nSlivers + colSplit - 1) / colSplit
                 let tasks = mBlocks * colSplit
                 let packB: (Int) -> Void = { part in
-                    let s0 = part * slPerSplit, s1 = min(nSlivers, s0 + slPerSplit)
+                    let s0 = part * slPerSplit, s1 = Swift.min(nSlivers, s0 + slPerSplit)
                     if s0 < s1 { packBPanel(b, p0: pc, kc: kcur, j0: jc, ncur: ncur, nr: nr, s0: s0, s1: s1, into: bPacked) }
                 }
                 let work: (Int) -> Void = { task in
                     let ib = task / colSplit, part = task % colSplit
                     let i0 = ib * mc
-                    let mcur = min(mc, m - i0)
+                    let mcur = Swift.min(mc, m - i0)
                     let mSlivers = (mcur + mr - 1) / mr
                     let aPacked = UnsafeMutablePointer<T>.allocate(capacity: mSlivers * mr * kcur)
                     defer { aPacked.deallocate() }
                     packABlock(a, i0: i0, mcur: mcur, p0: pc, kc: kcur, mr: mr, into: aPacked)
-                    let s0 = part * slPerSplit, s1 = min(nSlivers, s0 + slPerSplit)
+                    let s0 = part * slPerSplit, s1 = Swift.min(nSlivers, s0 + slPerSplit)
                     guard s0 < s1 else { return }
                     for s in s0..<s1 {
                         let j = s * nr
-                        let cols = min(nr, ncur - j)
+                        let cols = Swift.min(nr, ncur - j)
                         let bp = UnsafePointer(bPacked + s * nr * kcur)
                         for t in 0..<mSlivers {
                             let i = t * mr
                             T.gemmTile(kcur, UnsafePointer(aPacked + t * mr * kcur), bp,
                                        c + (i0 + i) * ldc + jc + j, ldc,
-                                       rows: min(mr, mcur - i), cols: cols, accumulate: acc)
+                                       rows: Swift.min(mr, mcur - i), cols: cols, accumulate: acc)
                         }
                     }
                 }
@@ -140,7 +141,7 @@ public enum GEMM {
                                           s0: Int, s1: Int, into dst: UnsafeMutablePointer<T>) {
         for s in s0..<s1 {
             let jBase = j0 + s * nr
-            let cols = min(nr, j0 + ncur - jBase)
+            let cols = Swift.min(nr, j0 + ncur - jBase)
             var d = dst + s * nr * kc
             if b.colStride == 1 && cols == nr {
                 for p in 0..<kc {
@@ -164,7 +165,7 @@ public enum GEMM {
         let slivers = (mcur + mr - 1) / mr
         for t in 0..<slivers {
             let d = dst + t * mr * kc
-            let rows = min(mr, mcur - t * mr)
+            let rows = Swift.min(mr, mcur - t * mr)
             for i in 0..<rows {
                 let src = a.base + (i0 + t * mr + i) * a.rowStride + p0 * a.colStride
                 if a.colStride == 1 {
