@@ -87,6 +87,17 @@ import Testing
         #expect(FSRS.divideRoundHalfEven(5, 2) == 2 && FSRS.divideRoundHalfEven(7, 2) == 4)
     }
 
+    @Test func fuzzCoversTheSameRangeAsTheReference() {
+        // fsrs 6.3.2: min/max of Scheduler()._get_fuzzed_interval(timedelta(days=d)).days over 20 000 draws
+        // of Python's random(): 3 -> 2…5, 10 -> 8…13, 100 -> 93…108, 36500 -> 34673…36500
+        let s = FSRS.Scheduler.standard.withFuzzing(true)
+        let t0 = self.t0
+        for (days, lo, hi) in [(3, 2, 5), (10, 8, 13), (100, 93, 108), (36500, 34673, 36500)] {
+            let draws = (0..<20_000).compactMap { s.fuzzedIntervalDays(days, cardID: $0, reviewDate: t0) }
+            #expect(draws.min() == lo && draws.max() == hi, "\(days)")
+        }
+    }
+
     @Test func fuzzIsDeterministicAndWithinTheReferenceBand() throws {
         let s = FSRS.Scheduler.standard.withFuzzing(true)
         // bands from the reference's _get_fuzz_range
