@@ -30,6 +30,18 @@ public enum FSRS {
         case again = 1, hard = 2, good = 3, easy = 4
 
         public static func < (a: Rating, b: Rating) -> Bool { a.rawValue < b.rawValue }
+
+        /// A learner's typed grade: `1`…`4`, `again`/`hard`/`good`/`easy` or `a`/`h`/`g`/`e` (any case,
+        /// surrounding spaces ignored); `nil` for anything else.
+        public init?(input: String) {
+            switch input.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "1", "again", "a": self = .again
+            case "2", "hard", "h": self = .hard
+            case "3", "good", "g": self = .good
+            case "4", "easy", "e": self = .easy
+            default: return nil
+            }
+        }
     }
 
     /// Where a card is in its life: the reference's `State` (Learning = 1, Review = 2, Relearning = 3).

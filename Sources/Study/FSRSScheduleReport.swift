@@ -89,14 +89,10 @@ extension FSRS {
     }
 
     private static func parseRating(_ s: String, item: String) throws -> Rating {
-        switch s.lowercased() {
-        case "1", "again", "a": return .again
-        case "2", "hard", "h": return .hard
-        case "3", "good", "g": return .good
-        case "4", "easy", "e": return .easy
-        default:
+        guard let rating = Rating(input: s) else {
             throw ReviewSpecError("invalid rating \"\(s)\" in \"\(item)\": expected 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
         }
+        return rating
     }
 
     /// A review history replayed through a scheduler, ready to print.

@@ -80,6 +80,8 @@ import Testing
             FSRS.ReviewSpec(offset: 129_600, rating: .again),
         ])
         #expect(try FSRS.parseReviews("0:1,0:2").count == 2) // the same moment twice is allowed
+        #expect(FSRS.Rating(input: " G ") == .good && FSRS.Rating(input: "Again") == .again)
+        #expect(FSRS.Rating(input: "5") == nil && FSRS.Rating(input: "") == nil)
     }
 
     @Test(arguments: [
