@@ -323,6 +323,7 @@ struct FileParser {
         var current: Section? = nil
         var fence: (char: Character, length: Int, line: Int)? = nil
         var ok = true
+        var skipping = false     // inside a rejected section: its body is not reported again
         let known = ContentFormat.sectionPairs.flatMap { [$0.zh, $0.en] } + [ContentFormat.demoHeading]
         func finish(_ section: Section?) {
             guard var section else { return }
@@ -344,7 +345,7 @@ struct FileParser {
             }
             if let marker = fenceMarker(line) {
                 fence = (marker.char, marker.length, index + 1)
-                if current == nil {
+                if current == nil && !skipping {
                     fail(index + 1, "text before the first '## ' section")
                     ok = false
                 }
@@ -358,6 +359,7 @@ struct FileParser {
                     ok = false
                     finish(current)
                     current = nil
+                    skipping = true
                     continue
                 }
                 if order.contains(heading) {
@@ -365,8 +367,10 @@ struct FileParser {
                     ok = false
                     finish(current)
                     current = nil
+                    skipping = true
                     continue
                 }
+                skipping = false
                 finish(current)
                 order.append(heading)
                 current = Section(heading: heading, line: index + 1, bodyStart: index + 1, body: [])
@@ -378,7 +382,7 @@ struct FileParser {
                 continue
             }
             if current == nil {
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if !skipping && !line.trimmingCharacters(in: .whitespaces).isEmpty {
                     fail(index + 1, "text before the first '## ' section")
                     ok = false
                 }
