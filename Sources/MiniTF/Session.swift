@@ -1,0 +1,376 @@
+import Foundation
+
+/// Something `Session.run` can fetch: a tensor's value, or an operation (fetched as `None`).
+public enum Fetch {
+    case tensor(TFTensor)
+    case operation(Operation)
+}
+
+/// `tf.Session`: holds variable values and evaluates only the subgraph the fetches need.
+public final class Session {
+    public let graph: Graph
+    public private(set) var closed = false
+    /// Current value of each variable, keyed by its `VariableV2` op.
+    private var variables: [ObjectIdentifier: TFArray] = [:]
+    private var rng: SplitMix64
+    /// Limit on elements of any intermediate value (the sandbox's size limit).
+    public var maxElements = 50_000_000
+
+    public init(graph: Graph = .defaultGraph, seed: UInt64 = 0x5EED) {
+        self.graph = graph
+        self.rng = SplitMix64(seed: seed)
+    }
+
+    public func close() { closed = true }
+
+    /// The value a variable currently holds in this session, if initialised.
+    public func value(of v: Variable) -> TFArray? { variables[ObjectIdentifier(v.op)] }
+
+    /// Validates and converts a fed value to the tensor's dtype (`np.asarray(value, dtype=...)`),
+    /// then checks its shape against the tensor's static shape with TensorFlow's message.
+    public static func prepareFeed(_ t: TFTensor, _ value: TFArray) throws -> TFArray {
+        let v = value.cast(to: t.dtype)
+        if !t.shape.isCompatible(with: v.shape) {
+            throw TFError.valueError("Cannot feed value of shape \(TFShape(known: v.shape)) for Tensor \(t.name), which has shape \(t.shape)")
+        }
+        return v
+    }
+
+    /// Runs the graph: returns one value per fetch (nil for operations).
+    public func run(_ fetches: [Fetch], feeds: [(TFTensor, TFArray)] = []) throws -> [TFArray?] {
+        if closed { throw TFError.runtimeError("Attempted to use a closed Session.") }
+        var fed: [ObjectIdentifier: TFArray] = [:]
+        for (t, v) in feeds {
+            guard t.graph === graph else {
+                throw TFError.valueError("Tensor \(t.repr) is not an element of this graph.")
+            }
+            fed[ObjectIdentifier(t)] = try Session.prepareFeed(t, v)
+        }
+        for f in fetches {
+            let g: Graph
+            switch f {
+            case .tensor(let t): g = t.graph
+            case .operation(let o): g = o.graph
+            }
+            if g !== graph {
+                switch f {
+                case .tensor(let t): throw TFError.valueError("Tensor \(t.repr) is not an element of this graph.")
+                case .operation(let o): throw TFError.valueError("Operation name: \"\(o.name)\"\nop: \"\(o.type)\" is not an element of this graph.")
+                }
+            }
+        }
+        var ev = Evaluator(session: self, fed: fed)
+        var results: [TFArray?] = []
+        for f in fetches {
+            switch f {
+            case .tensor(let t): results.append(try ev.value(t))
+            case .operation(let o): try ev.execute(o); results.append(nil)
+            }
+        }
+        return results
+    }
+
+    // MARK: evaluation
+
+    struct Evaluator {
+        let session: Session
+        let fed: [ObjectIdentifier: TFArray]
+        var done: [ObjectIdentifier: [TFArray]] = [:]
+
+        init(session: Session, fed: [ObjectIdentifier: TFArray]) {
+            self.session = session
+            self.fed = fed
+        }
+
+        mutating func value(_ t: TFTensor) throws -> TFArray {
+            if let v = fed[ObjectIdentifier(t)] { return v }
+            try execute(t.op)
+            guard let outs = done[ObjectIdentifier(t.op)], t.index < outs.count else {
+                throw TFError.invalidArgument("Operation '\(t.op.name)' has no output \(t.index)")
+            }
+            return outs[t.index]
+        }
+
+        /// Runs `root` after everything it depends on (inputs and control inputs), iteratively.
+        mutating func execute(_ root: Operation) throws {
+            if done[ObjectIdentifier(root)] != nil { return }
+            var stack: [(Operation, Bool)] = [(root, false)]
+            var visiting = Set<ObjectIdentifier>()
+            while let (op, expanded) = stack.popLast() {
+                let id = ObjectIdentifier(op)
+                if done[id] != nil { continue }
+                if expanded {
+                    done[id] = try session.kernel(op, inputs: op.inputs.map { t in
+                        if let v = fed[ObjectIdentifier(t)] { return v }
+                        if t.isRef && isRefConsumer(op) { return TFArray(dtype: t.dtype, shape: [], data: []) }
+                        return done[ObjectIdentifier(t.op)]?[t.index] ?? TFArray(dtype: t.dtype, shape: [], data: [])
+                    })
+                    if let outs = done[id], let big = outs.first(where: { $0.count > session.maxElements }) {
+                        throw TFError.resourceExhausted("OOM when allocating tensor with shape\(Kernels.shapeString(big.shape)) (the tensor size limit is \(session.maxElements) elements)")
+                    }
+                    continue
+                }
+                if visiting.contains(id) { continue }
+                visiting.insert(id)
+                stack.append((op, true))
+                for c in op.controlInputs.reversed() where done[ObjectIdentifier(c)] == nil { stack.append((c, false)) }
+                for (i, t) in op.inputs.enumerated().reversed() {
+                    if fed[ObjectIdentifier(t)] != nil { continue }
+                    // Ops that write a variable take its ref without reading it.
+                    if i == 0 && t.isRef && isRefConsumer(op) && t.op.type == "VariableV2" { continue }
+                    if done[ObjectIdentifier(t.op)] == nil { stack.append((t.op, false)) }
+                }
+            }
+        }
+
+        func isRefConsumer(_ op: Operation) -> Bool {
+            ["Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent"].contains(op.type)
+        }
+    }
+
+    /// The variable op behind a ref input (through `Assign` outputs, which are refs to the same variable).
+    func variableOp(_ t: TFTensor) -> Operation? {
+        var cur = t
+        while true {
+            if cur.op.type == "VariableV2" { return cur.op }
+            guard ["Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent"].contains(cur.op.type), let r = cur.op.inputs.first else { return nil }
+            cur = r
+        }
+    }
+
+    func readVariable(_ op: Operation) throws -> TFArray {
+        guard let v = variables[ObjectIdentifier(op)] else {
+            throw TFError.failedPrecondition("Attempting to use uninitialized value \(op.name)")
+        }
+        return v
+    }
+
+    // MARK: kernels
+
+    func kernel(_ op: Operation, inputs x: [TFArray]) throws -> [TFArray] {
+        func one(_ a: TFArray) -> [TFArray] { [a] }
+        let integer = x.first?.dtype.isInteger ?? false
+        switch op.type {
+        case "Const":
+            guard case .tensor(let v)? = op.attrs["value"] else { throw TFError.invalidArgument("Const without value") }
+            return [v]
+        case "Placeholder":
+            let dt = op.typeAttr("dtype") ?? .float32
+            var msg = "You must feed a value for placeholder tensor '\(op.name)' with dtype \(dt.kernelName)"
+            if case .shape(let s)? = op.attrs["shape"], s.dims != nil { msg += " and shape \(s.kernelString)" }
+            throw TFError.invalidArgument(msg)
+        case "VariableV2":
+            return [try readVariable(op)]
+        case "Identity", "StopGradient":
+            if let r = op.inputs.first, r.isRef, let vop = variableOp(r), x[0].data.isEmpty, !(r.shape.numElements == 0) {
+                return [try readVariable(vop)]
+            }
+            return [x[0]]
+        case "NoOp":
+            return []
+        case "Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent":
+            guard let vop = variableOp(op.inputs[0]) else { throw TFError.invalidArgument("\(op.type) needs a variable") }
+            let key = ObjectIdentifier(vop)
+            var newValue: TFArray
+            switch op.type {
+            case "Assign":
+                newValue = x[1].cast(to: op.inputs[0].dtype)
+                if op.boolAttr("validate_shape"), let cur = vop.outputs.first, !cur.shape.isCompatible(with: newValue.shape) {
+                    throw TFError.invalidArgument("Assign requires shapes of both tensors to match. lhs shape= \(cur.shape.kernelString) rhs shape= \(Kernels.shapeString(newValue.shape))")
+                }
+            case "AssignAdd":
+                let cur = try readVariable(vop)
+                newValue = try Kernels.binary(cur, x[1]) { $0 + $1 }
+            case "AssignSub":
+                let cur = try readVariable(vop)
+                newValue = try Kernels.binary(cur, x[1]) { $0 - $1 }
+            default:
+                let cur = try readVariable(vop)
+                let alpha = x[1].data.first ?? 0
+                let step = try Kernels.binary(x[2], TFArray(scalar: alpha, dtype: x[2].dtype)) { $0 * $1 }
+                newValue = try Kernels.binary(cur, step) { $0 - $1 }
+            }
+            if op.type != "Assign" && newValue.shape != (variables[key]?.shape ?? newValue.shape) {
+                throw TFError.invalidArgument("Cannot update variable with shape \(Kernels.shapeString(variables[key]?.shape ?? [])) using a Tensor with shape \(Kernels.shapeString(newValue.shape)), shapes must be equal.")
+            }
+            variables[key] = newValue
+            return [newValue]
+
+        // Elementwise binary
+        case "AddV2", "Add": return one(try Kernels.binary(x[0], x[1]) { $0 + $1 })
+        case "Sub": return one(try Kernels.binary(x[0], x[1]) { $0 - $1 })
+        case "Mul": return one(try Kernels.binary(x[0], x[1]) { $0 * $1 })
+        case "RealDiv", "Div":
+            if integer {
+                return one(try Kernels.binary(x[0], x[1]) { a, b in
+                    if b == 0 { throw TFError.invalidArgument("Integer division by zero") }
+                    return (a / b).rounded(.towardZero)
+                })
+            }
+            return one(try Kernels.binary(x[0], x[1]) { $0 / $1 })
+        case "FloorDiv": return one(try Kernels.binary(x[0], x[1]) { try Kernels.floorDiv($0, $1, integer: integer) })
+        case "FloorMod": return one(try Kernels.binary(x[0], x[1]) { try Kernels.floorMod($0, $1, integer: integer) })
+        case "Maximum": return one(try Kernels.binary(x[0], x[1]) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) })
+        case "Minimum": return one(try Kernels.binary(x[0], x[1]) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) })
+        case "Pow": return one(try Kernels.binary(x[0], x[1]) { Foundation.pow($0, $1) })
+        case "SquaredDifference": return one(try Kernels.binary(x[0], x[1]) { ($0 - $1) * ($0 - $1) })
+        case "Equal": return one(try Kernels.binary(x[0], x[1], outType: .bool) { $0 == $1 ? 1 : 0 })
+        case "NotEqual": return one(try Kernels.binary(x[0], x[1], outType: .bool) { $0 != $1 ? 1 : 0 })
+        case "Less": return one(try Kernels.binary(x[0], x[1], outType: .bool) { $0 < $1 ? 1 : 0 })
+        case "LessEqual": return one(try Kernels.binary(x[0], x[1], outType: .bool) { $0 <= $1 ? 1 : 0 })
+        case "Greater": return one(try Kernels.binary(x[0], x[1], outType: .bool) { $0 > $1 ? 1 : 0 })
+        case "GreaterEqual": return one(try Kernels.binary(x[0], x[1], outType: .bool) { $0 >= $1 ? 1 : 0 })
+        case "LogicalAnd": return one(try Kernels.binary(x[0], x[1], outType: .bool) { $0 != 0 && $1 != 0 ? 1 : 0 })
+        case "LogicalOr": return one(try Kernels.binary(x[0], x[1], outType: .bool) { $0 != 0 || $1 != 0 ? 1 : 0 })
+        case "ReluGrad": return one(try Kernels.binary(x[0], x[1]) { g, f in f > 0 ? g : 0 })
+        case "SigmoidGrad": return one(try Kernels.binary(x[0], x[1]) { y, g in g * y * (1 - y) })
+        case "TanhGrad": return one(try Kernels.binary(x[0], x[1]) { y, g in g * (1 - y * y) })
+
+        // Elementwise unary
+        case "Neg": return one(Kernels.unary(x[0]) { -$0 })
+        case "Square": return one(Kernels.unary(x[0]) { $0 * $0 })
+        case "Relu": return one(Kernels.unary(x[0]) { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
+        case "Sigmoid": return one(Kernels.unary(x[0]) { 1 / (1 + Foundation.exp(-$0)) })
+        case "Tanh": return one(Kernels.unary(x[0]) { Foundation.tanh($0) })
+        case "Exp": return one(Kernels.unary(x[0]) { Foundation.exp($0) })
+        case "Log": return one(Kernels.unary(x[0]) { Foundation.log($0) })
+        case "Sqrt": return one(Kernels.unary(x[0]) { $0.squareRoot() })
+        case "Rsqrt": return one(Kernels.unary(x[0]) { 1 / $0.squareRoot() })
+        case "Abs": return one(Kernels.unary(x[0]) { Swift.abs($0) })
+        case "Sign": return one(Kernels.unary(x[0]) { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) })
+        case "Reciprocal": return one(Kernels.unary(x[0]) { 1 / $0 })
+        case "Floor": return one(Kernels.unary(x[0]) { $0.rounded(.down) })
+        case "LogicalNot": return one(Kernels.unary(x[0]) { $0 == 0 ? 1 : 0 })
+        case "ZerosLike": return one(Kernels.unary(x[0]) { _ in 0 })
+        case "OnesLike": return one(Kernels.unary(x[0]) { _ in 1 })
+        case "Cast":
+            return one(x[0].cast(to: op.typeAttr("DstT") ?? x[0].dtype))
+        case "AddN":
+            var acc = x[0]
+            for t in x.dropFirst() { acc = try Kernels.binary(acc, t) { $0 + $1 } }
+            return one(acc)
+        case "Softmax":
+            let a = x[0]
+            guard let n = a.shape.last, n > 0 else { return one(a) }
+            var out = a.data
+            for r in 0..<(a.count / n) {
+                let row = a.data[(r * n)..<((r + 1) * n)]
+                let m = row.max() ?? 0
+                let e = row.map { Foundation.exp($0 - m) }
+                let s = e.reduce(0, +)
+                for k in 0..<n { out[r * n + k] = a.dtype.normalize(e[k] / s) }
+            }
+            return one(TFArray(dtype: a.dtype, shape: a.shape, data: out))
+
+        // Linear algebra and reductions
+        case "MatMul":
+            return one(try Kernels.matmul(x[0], x[1], ta: op.boolAttr("transpose_a"), tb: op.boolAttr("transpose_b")))
+        case "Sum":
+            return one(try Kernels.reduce(x[0], axes: x[1].ints, keepDims: op.boolAttr("keep_dims"), initial: 0, +))
+        case "Mean":
+            return one(try Kernels.reduce(x[0], axes: x[1].ints, keepDims: op.boolAttr("keep_dims"), initial: 0, +) { s, n in
+                integer ? (n == 0 ? 0 : (s / Double(n)).rounded(.towardZero)) : s / Double(n)
+            })
+        case "Prod":
+            return one(try Kernels.reduce(x[0], axes: x[1].ints, keepDims: op.boolAttr("keep_dims"), initial: 1, *))
+        case "Max":
+            return one(try Kernels.reduce(x[0], axes: x[1].ints, keepDims: op.boolAttr("keep_dims"), initial: -.infinity) { Swift.max($0, $1) })
+        case "Min":
+            return one(try Kernels.reduce(x[0], axes: x[1].ints, keepDims: op.boolAttr("keep_dims"), initial: .infinity) { Swift.min($0, $1) })
+        case "ArgMax", "ArgMin":
+            return one(try Kernels.argReduce(x[0], axis: x[1].ints.first ?? 0, useMax: op.type == "ArgMax"))
+
+        // Shapes
+        case "Reshape": return one(try Kernels.reshape(x[0], x[1].ints))
+        case "Shape": return one(.int32s(x[0].shape))
+        case "ShapeN": return x.map { .int32s($0.shape) }
+        case "Size": return one(TFArray(scalar: Double(x[0].count), dtype: .int32))
+        case "Rank": return one(TFArray(scalar: Double(x[0].rank), dtype: .int32))
+        case "Range":
+            let s = x[0].data.first ?? 0, l = x[1].data.first ?? 0, d = x[2].data.first ?? 1
+            guard d != 0 else { throw TFError.invalidArgument("Requires delta != 0: 0") }
+            var vals: [Double] = []
+            var v = s
+            while (d > 0 && v < l) || (d < 0 && v > l) {
+                vals.append(v)
+                v += d
+                if vals.count > maxElements { throw TFError.resourceExhausted("range too large") }
+            }
+            return one(TFArray(dtype: x[0].dtype, shape: [vals.count], data: vals))
+        case "Fill":
+            let dims = x[0].ints
+            if let bad = dims.first(where: { $0 < 0 }) { throw TFError.invalidArgument("dims[0] = \(bad) must be nonnegative.") }
+            if dims.reduce(1, *) > maxElements { throw TFError.resourceExhausted("OOM when allocating tensor with shape\(Kernels.shapeString(dims))") }
+            return one(.filled(x[1].data.first ?? 0, shape: dims, dtype: x[1].dtype))
+        case "Tile": return one(try Kernels.tile(x[0], x[1].ints))
+        case "BroadcastTo": return one(try Kernels.broadcastTo(x[0], x[1].ints))
+        case "Transpose": return one(try Kernels.transpose(x[0], x[1].ints))
+        case "GatherV2":
+            return one(try Kernels.gather(x[0], x[1], axis: x[2].ints.first ?? 0, batchDims: op.intAttr("batch_dims") ?? 0))
+        case "DynamicStitch":
+            let n = op.intAttr("N") ?? (x.count / 2)
+            return one(try Kernels.dynamicStitch(indices: Array(x[..<n]), data: Array(x[n...])))
+        case "BroadcastGradientArgs":
+            let (a, b) = try Kernels.broadcastGradientArgs(x[0].ints, x[1].ints)
+            return [a, b]
+
+        // Convolution
+        case "Conv2D":
+            let g = try Kernels.geometry(input: x[0].shape, filter: x[1].shape, strides: op.intsAttr("strides") ?? [1, 1, 1, 1],
+                                         dilations: op.intsAttr("dilations") ?? [1, 1, 1, 1], same: op.stringAttr("padding") == "SAME")
+            return one(Kernels.conv2d(x[0], x[1], g))
+        case "Conv2DBackpropInput":
+            let sizes = x[0].ints
+            let g = try Kernels.geometry(input: sizes, filter: x[1].shape, strides: op.intsAttr("strides") ?? [1, 1, 1, 1],
+                                         dilations: op.intsAttr("dilations") ?? [1, 1, 1, 1], same: op.stringAttr("padding") == "SAME")
+            return one(Kernels.conv2dBackpropInput(inputSizes: sizes, x[1], x[2], g))
+        case "Conv2DBackpropFilter":
+            let sizes = x[1].ints
+            let g = try Kernels.geometry(input: x[0].shape, filter: sizes, strides: op.intsAttr("strides") ?? [1, 1, 1, 1],
+                                         dilations: op.intsAttr("dilations") ?? [1, 1, 1, 1], same: op.stringAttr("padding") == "SAME")
+            return one(Kernels.conv2dBackpropFilter(x[0], filterSizes: sizes, x[2], g))
+        case "ExtractImagePatches":
+            return one(try Kernels.extractPatches(x[0], sizes: op.intsAttr("ksizes") ?? [], strides: op.intsAttr("strides") ?? [],
+                                                  rates: op.intsAttr("rates") ?? [], same: op.stringAttr("padding") == "SAME"))
+
+        // Random
+        case "RandomUniform", "TruncatedNormal", "RandomStandardNormal":
+            let shape = x[0].ints
+            let n = shape.reduce(1, *)
+            if n > maxElements { throw TFError.resourceExhausted("OOM when allocating tensor with shape\(Kernels.shapeString(shape))") }
+            let dt = op.typeAttr("dtype") ?? .float32
+            var data = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                switch op.type {
+                case "RandomUniform": data[i] = dt.normalize(rng.nextUniform())
+                case "TruncatedNormal":
+                    var v = rng.nextNormal()
+                    while Swift.abs(v) > 2 { v = rng.nextNormal() }
+                    data[i] = dt.normalize(v)
+                default: data[i] = dt.normalize(rng.nextNormal())
+                }
+            }
+            return one(TFArray(dtype: dt, shape: shape, data: data))
+        default:
+            throw TFError.unimplemented("MiniTF has no kernel for op type \(op.type) (node \(op.name))")
+        }
+    }
+}
+
+/// A small deterministic generator for the random ops (TensorFlow's Philox streams are not reproduced).
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+    mutating func nextUniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func nextNormal() -> Double {
+        let u1 = Swift.max(nextUniform(), 1e-300), u2 = nextUniform()
+        return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
+    }
+}
