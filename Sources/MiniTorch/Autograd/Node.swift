@@ -53,7 +53,7 @@ public final class AccumulateGrad: Node {
         if let old = v.grad {
             v.grad = try old.add(g)
         } else {
-            v.grad = try g.detach().clone()
+            v.grad = g.detach().clone()
         }
         return []
     }

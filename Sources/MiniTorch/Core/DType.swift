@@ -35,6 +35,16 @@ public enum DType: Int, CaseIterable, Sendable, CustomStringConvertible {
         case .bool: return "Bool"
         }
     }
+    /// The C type name c10 prints in some messages ("long int", "float", ...).
+    public var cTypeName: String {
+        switch self {
+        case .float32: return "float"
+        case .float64: return "double"
+        case .int64: return "long int"
+        case .int32: return "int"
+        case .bool: return "bool"
+        }
+    }
     public var itemSize: Int {
         switch self {
         case .float32, .int32: return 4

@@ -66,7 +66,7 @@ public final class Tensor {
     /// `requires_grad_()` / `requires_grad = ...` with PyTorch's checks.
     public func setRequiresGrad(_ flag: Bool) throws {
         if flag && !dtype.isFloatingPoint {
-            throw TensorError.runtime("only Tensors of floating point and complex dtype can require gradients")
+            throw TensorError.runtime("only Tensors of floating point dtype can require gradients")
         }
         if !flag && !isLeaf {
             throw TensorError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")

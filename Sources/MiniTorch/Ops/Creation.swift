@@ -98,11 +98,13 @@ extension Tensor {
 
     /// `torch.zeros` / `torch.empty` (empty is zero-filled here).
     public static func zeros(_ shape: [Int], dtype: DType? = nil, device: Device = .cpu) throws -> Tensor {
+        if shape.contains(where: { $0 < 0 }) { throw TensorError.runtime("zeros: Dimension size must be non-negative.") }
         try checkSizes(shape)
         return Tensor(zeros: shape, dtype: dtype ?? DType.defaultFloat, device: device)
     }
     public static func empty(_ shape: [Int], dtype: DType? = nil, device: Device = .cpu) throws -> Tensor {
-        try zeros(shape, dtype: dtype, device: device)
+        try checkSizes(shape)
+        return try zeros(shape, dtype: dtype, device: device)
     }
     public static func ones(_ shape: [Int], dtype: DType? = nil, device: Device = .cpu) throws -> Tensor {
         try full(shape, .int(1), dtype: dtype ?? DType.defaultFloat, device: device)
@@ -159,7 +161,7 @@ extension Tensor {
         guard st != 0 else { throw TensorError.runtime("step must be nonzero") }
         guard s.isFinite && e.isFinite else { throw TensorError.runtime("unsupported range: \(start) -> \(end)") }
         guard (st > 0 && e >= s) || (st < 0 && e <= s) else {
-            throw TensorError.runtime("upper bound and larger bound inconsistent with step sign")
+            throw TensorError.runtime("upper bound and lower bound inconsistent with step sign")
         }
         let sizeD: Double
         if dt.isFloatingPoint || anyFloat { sizeD = ((e - s) / st).rounded(.up) }

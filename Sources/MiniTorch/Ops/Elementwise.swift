@@ -40,15 +40,15 @@ extension Tensor {
             return (.bool, .bool)
         case .bitwiseAnd, .bitwiseOr, .bitwiseXor:
             if common.isFloatingPoint {
-                throw TensorError.runtime("\"\(op.rawValue)_cpu\" not implemented for '\(common.scalarTypeName)'")
+                throw TensorError.notImplemented("\"\(op.rawValue)_cpu\" not implemented for '\(common.scalarTypeName)'")
             }
             return (common, common)
         case .sub:
             if a.dtype == .bool && b.dtype == .bool {
-                throw TensorError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+                throw TensorError.notImplemented("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
             }
             if common == .bool {
-                throw TensorError.runtime("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+                throw TensorError.notImplemented("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
             }
             return (common, common)
         case .pow:
@@ -312,14 +312,16 @@ extension Tensor {
     /// Shared body of `add_`, `mul_`, ... : self op= other.
     public func binaryInplace(_ op: BinaryOp, _ other: Tensor, alpha: Scalar? = nil) throws {
         try checkInplace()
-        let a = needsGrad([self, other]) ? inplaceSnapshot() : self
-        if op == .div || op.isComparison {
-            // The result dtype is checked against self before any data moves.
-            let (_, r) = try Tensor.binaryDTypes(op, a, other)
-            if !DType.canCast(from: r, to: dtype) {
-                throw TensorError.runtime("result type \(r.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
-            }
+        // PyTorch checks the broadcast shape, then the result dtype, before any data moves.
+        let bshape = try broadcastShapes(shape, other.shape)
+        guard bshape == shape else {
+            throw TensorError.runtime("output with shape \(shapeString(shape)) doesn't match the broadcast shape \(shapeString(bshape))")
         }
+        let (_, rdt) = try Tensor.binaryDTypes(op, self, other)
+        if !op.isComparison && !DType.canCast(from: rdt, to: dtype) {
+            throw TensorError.runtime("result type \(rdt.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+        }
+        let a = needsGrad([self, other]) ? inplaceSnapshot() : self
         let r = op.isComparison ? try Tensor.binaryForward(op, a, other) : try Tensor.binary(op, a, other, alpha: alpha)
         if op.isComparison { try assignElements(from: r); bumpVersion(); return }
         try commitInplace(r)
@@ -407,7 +409,7 @@ extension Tensor {
 
     static func checkMask(_ mask: Tensor, _ op: String) throws {
         guard mask.dtype == .bool else {
-            throw TensorError.runtime("\(op) only supports boolean masks, but got mask with dtype \(mask.dtype.shortName == "int64" ? "long" : mask.dtype.shortName)")
+            throw TensorError.runtime("\(op) only supports boolean masks, but got mask with dtype \(mask.dtype.cTypeName)")
         }
     }
     /// `masked_fill(mask, value)` (value: number or 0-dim tensor).

@@ -144,6 +144,7 @@ extension IntElement {
 extension Int64: IntElement {}
 extension Int32: IntElement {}
 
+extension Bool: @retroactive Comparable {}
 extension Bool: NumericElement {
     public static func < (a: Bool, b: Bool) -> Bool { !a && b }
     @inline(__always) public static func add(_ a: Bool, _ b: Bool) -> Bool { a || b }

@@ -98,15 +98,15 @@ extension Tensor {
         if op.needsFloat && !compute.isFloatingPoint { compute = DType.defaultFloat }
         switch op {
         case .neg where compute == .bool:
-            throw TensorError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+            throw TensorError.notImplemented("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         case .bitwiseNot where compute.isFloatingPoint:
-            throw TensorError.runtime("\"bitwise_not_cpu\" not implemented for '\(compute.scalarTypeName)'")
+            throw TensorError.notImplemented("\"bitwise_not_cpu\" not implemented for '\(compute.scalarTypeName)'")
         case .frac where !compute.isFloatingPoint:
-            throw TensorError.runtime("\"frac_cpu\" not implemented for '\(compute.scalarTypeName)'")
+            throw TensorError.notImplemented("\"frac_cpu\" not implemented for '\(compute.scalarTypeName)'")
         case .abs where compute == .bool:
-            throw TensorError.runtime("\"abs_cpu\" not implemented for 'Bool'")
+            throw TensorError.notImplemented("\"abs_cpu\" not implemented for 'Bool'")
         case .relu where compute == .bool:
-            throw TensorError.runtime("\"clamp_min_scalar_cpu\" not implemented for 'Bool'")
+            throw TensorError.notImplemented("Boolean inputs not supported for relu")
         default: break
         }
         let src = a.dtype == compute ? a : a.materialized(dtype: compute)
@@ -183,8 +183,15 @@ extension Tensor {
     public func log10() throws -> Tensor { try Tensor.unary(.log10, self) }
     public func square() throws -> Tensor { try Tensor.unary(.square, self) }
     public func logicalNot() throws -> Tensor { try Tensor.unaryForward(.logicalNot, self) }
-    /// `~x`.
+    /// `x.bitwise_not()`.
     public func bitwiseNot() throws -> Tensor { try Tensor.unaryForward(.bitwiseNot, self) }
+    /// Python's `~x` (TypeError on floating tensors).
+    public func invert() throws -> Tensor {
+        if dtype.isFloatingPoint {
+            throw TensorError.type("~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+        }
+        return try bitwiseNot()
+    }
 
     /// `round(decimals=)`: PyTorch scales by 10^d, rounds half to even, and scales back.
     public func round(decimals: Int = 0) throws -> Tensor {
@@ -214,7 +221,7 @@ extension Tensor {
         if let h = hi { ops.append(.scalar(h)) }
         let rt = DType.resultType(ops)
         if dtype == .bool && rt == .bool {
-            throw TensorError.runtime("\"clamp_scalar_cpu\" not implemented for 'Bool'")
+            throw TensorError.notImplemented("\"clamp_scalar_cpu\" not implemented for 'Bool'")
         }
         let src = materialized(dtype: rt)
         let out = src

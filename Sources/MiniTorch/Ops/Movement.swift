@@ -254,7 +254,10 @@ extension Tensor {
     /// `unflatten(dim, sizes)`.
     public func unflatten(_ d: Int, _ sizes: [Int]) throws -> Tensor {
         let w = try wrapDim(d, dim)
-        let inner = try inferViewShape(sizes, numel: shape[w])
+        let inner: [Int]
+        do { inner = try inferViewShape(sizes, numel: shape[w]) } catch {
+            throw TensorError.runtime("unflatten: Provided sizes \(shapeString(sizes)) don't multiply up to the size of dim \(w) (\(shape[w])) in the input tensor")
+        }
         return try view(Array(shape[..<w]) + inner + Array(shape[(w + 1)...]))
     }
 
@@ -448,7 +451,7 @@ extension Tensor {
 
     /// `torch.cat(tensors, dim)`: promotes dtypes; legacy 1-D empty tensors are skipped.
     public static func cat(_ tensors: [Tensor], dim d: Int = 0) throws -> Tensor {
-        guard !tensors.isEmpty else { throw TensorError.runtime("torch.cat(): expected a non-empty list of Tensors") }
+        guard !tensors.isEmpty else { throw TensorError.value("torch.cat(): expected a non-empty list of Tensors") }
         for (i, t) in tensors.enumerated() where t.dim == 0 {
             throw TensorError.runtime("zero-dimensional tensor (at position \(i)) cannot be concatenated")
         }

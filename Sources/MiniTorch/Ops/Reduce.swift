@@ -291,7 +291,7 @@ extension Tensor {
     /// `var(dim, correction=1, keepdim)`: two-pass in double.
     public func variance(dims: [Int]? = nil, correction: Double = 1, keepdim: Bool = false, std: Bool = false) throws -> Tensor {
         guard dtype.isFloatingPoint else {
-            throw TensorError.runtime("std and var only support floating point and complex dtypes")
+            throw TensorError.notImplemented("std and var only support floating point and complex dtypes")
         }
         let rdims = try reductionDims(dims)
         let (block, rows, len, outShape) = reductionBlock(rdims, keepdim: keepdim, dtype: .float64)
