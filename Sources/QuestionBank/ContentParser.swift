@@ -62,12 +62,12 @@ public enum ContentFormat {
     public static func readFiles(directory: URL) throws -> [(path: String, text: String)] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
-            throw BankError.noSuchDirectory(directory.path)
+            throw BankError.noSuchDirectory(directory.relativePath)
         }
-        guard isDirectory.boolValue else { throw BankError.notADirectory(directory.path) }
+        guard isDirectory.boolValue else { throw BankError.notADirectory(directory.relativePath) }
         let root = directory.standardizedFileURL.resolvingSymlinksInPath().path
         guard let walker = FileManager.default.enumerator(atPath: root) else {
-            throw BankError.cannotRead(directory.path, "cannot list the directory")
+            throw BankError.cannotRead(directory.relativePath, "cannot list the directory")
         }
         var shown = directory.relativePath
         if shown.hasSuffix("/") && shown.count > 1 { shown.removeLast() }

@@ -124,8 +124,8 @@ extension QuestionBank {
         return ("id", [SnippetPart(row.id, isMatch: false)])
     }
 
-    /// The text around the first match of any term (about 24 characters before, 48 after), with every
-    /// match in it marked. Nil when no term occurs in `text`.
+    /// The text around the first match of any term (at most about 90 characters), with every match in it
+    /// marked. Nil when no term occurs in `text`.
     static func excerpt(_ text: String, terms: [String]) -> [SnippetPart]? {
         let chars = Array(text)
         let lower = chars.map { Character($0.lowercased()) }
@@ -138,8 +138,20 @@ extension QuestionBank {
             return best
         }
         guard let first = lower.indices.first(where: { match(at: $0) != nil }) else { return nil }
-        let start = max(0, first - 24)
-        let end = min(chars.count, first + 48)
+        // Short texts are shown whole; long ones from a little before the match, starting at a word
+        // boundary when one is near.
+        var start = 0
+        var end = chars.count
+        if chars.count > 90 {
+            start = max(0, first - 30)
+            if start > 0, let space = chars[start..<first].firstIndex(where: { $0 == " " }), space - start < 12 {
+                start = space + 1
+            }
+            end = min(chars.count, start + 90)
+            if end < chars.count, let space = chars[max(first + 1, end - 12)..<end].lastIndex(where: { $0 == " " }) {
+                end = space
+            }
+        }
         var parts: [SnippetPart] = []
         var plain = start > 0 ? "…" : ""
         var i = start

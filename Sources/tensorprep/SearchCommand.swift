@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QuestionBank
 import Terminal
 
@@ -36,13 +37,39 @@ struct SearchCommand: ParsableCommand {
         guard !hits.isEmpty else { return zh ? "找不到「\(query)」。" : "No matches for '\(query)'." }
         let idWidth = hits.map { $0.id.displayWidth }.max() ?? 0
         var lines: [String] = []
+        let terms = query.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         for hit in hits {
-            lines.append(style.bold(hit.id.padded(to: idWidth)) + "  " + style.dim("(\(hit.topic))") + " " + hit.title[language])
-            let snippet = hit.snippet.map { $0.isMatch ? style.highlight($0.text) : $0.text }.joined()
-            lines.append("    " + snippet)
+            let title = hit.title[language]
+            let inTitle = hit.field == "question_\(language.rawValue)" && title.range(of: terms.first ?? "", options: .caseInsensitive) != nil
+            // When the match is in the title line itself, highlight it there instead of quoting it again.
+            let shownTitle = inTitle ? highlight(title, terms: terms, style: style) : title
+            lines.append(style.bold(hit.id.padded(to: idWidth)) + "  " + style.dim("(\(hit.topic))") + " " + shownTitle)
+            if !inTitle {
+                lines.append("    " + hit.snippet.map { $0.isMatch ? style.highlight($0.text) : $0.text }.joined())
+            }
         }
         lines.append("")
         lines.append(style.dim(zh ? "\(hits.count) 個結果" : "\(hits.count) result\(hits.count == 1 ? "" : "s")"))
         return lines.joined(separator: "\n")
+    }
+
+    /// Marks every case-insensitive occurrence of the terms in `text`.
+    static func highlight(_ text: String, terms: [String], style: Style) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            var best: Range<Substring.Index>? = nil
+            for term in terms where !term.isEmpty {
+                guard let r = rest.range(of: term, options: .caseInsensitive) else { continue }
+                if let b = best, !(r.lowerBound < b.lowerBound || (r.lowerBound == b.lowerBound && r.upperBound > b.upperBound)) {
+                    continue
+                }
+                best = r
+            }
+            guard let match = best else { out += rest; break }
+            out += rest[..<match.lowerBound] + style.highlight(String(rest[match]))
+            rest = rest[match.upperBound...]
+        }
+        return out
     }
 }
