@@ -26,6 +26,9 @@ public enum Scalar: Equatable, Sendable, CustomStringConvertible {
         case .double(let d): return d != 0
         }
     }
+    /// Aliases matching `TensorElement`'s names.
+    public var doubleValue: Double { asDouble }
+    public var int64Value: Int64 { asInt64 }
     public var isFloatingPoint: Bool { if case .double = self { return true } else { return false } }
     public var isBool: Bool { if case .bool = self { return true } else { return false } }
     /// The dtype of the tensor PyTorch wraps this number into (double for floats, long for ints).

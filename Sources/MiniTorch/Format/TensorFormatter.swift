@@ -69,23 +69,13 @@ struct ElementFormatter {
                 let absv = nz.map { Swift.abs($0) }
                 let mn = absv.min()!, mx = absv.max()!
                 for v in nz where v != v.rounded(.up) { intMode = false; break }
-                if intMode {
-                    if mx / mn > 1000.0 || mx > 1.0e8 {
-                        sciMode = true
-                        for v in nz { maxWidth = Swift.max(maxWidth, pySci(v, precision).count) }
-                    } else {
-                        for v in nz { maxWidth = Swift.max(maxWidth, pyFixed(v, 0).count + 1) }
-                    }
-                } else {
-                    if mx / mn > 1000.0 || mx > 1.0e8 || mn < 1.0e-4 {
-                        sciMode = true
-                        for v in nz { maxWidth = Swift.max(maxWidth, pySci(v, precision).count) }
-                    } else {
-                        for v in nz { maxWidth = Swift.max(maxWidth, pyFixed(v, precision).count) }
-                    }
+                sciMode = options.sciMode ?? (mx / mn > 1000.0 || mx > 1.0e8 || mn < 1.0e-4)
+                for v in nz {
+                    if sciMode { maxWidth = Swift.max(maxWidth, pySci(v, precision).count) }
+                    else if intMode { maxWidth = Swift.max(maxWidth, pyFixed(v, 0).count + 1) }
+                    else { maxWidth = Swift.max(maxWidth, pyFixed(v, precision).count) }
                 }
             }
-            if let s = options.sciMode { sciMode = s }
         }
     }
 
