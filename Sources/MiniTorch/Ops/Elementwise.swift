@@ -151,21 +151,23 @@ extension Tensor {
                 return [try sumToShape(go, sa), try sumToShape(gb, sb)]
             }
         case .mul:
-            recordAutograd("MulBackward0", inputs: [a, b], outputs: [out]) { g in
+            let node = recordAutograd("MulBackward0", inputs: [a, b], outputs: [out]) { g in
                 guard let go = g[0] else { return [nil, nil] }
                 return [a.requiresGrad ? try sumToShape(go.mul(b), sa) : nil,
                         b.requiresGrad ? try sumToShape(go.mul(a), sb) : nil]
             }
+            node?.saveForBackward((a.requiresGrad ? [b] : []) + (b.requiresGrad ? [a] : []))
         case .div:
-            recordAutograd("DivBackward0", inputs: [a, b], outputs: [out]) { g in
+            let node = recordAutograd("DivBackward0", inputs: [a, b], outputs: [out]) { g in
                 guard let go = g[0] else { return [nil, nil] }
                 let ga = a.requiresGrad ? try sumToShape(go.div(b), sa) : nil
                 let gb = b.requiresGrad ? try sumToShape(go.neg().mul(a).div(b.mul(b)), sb) : nil
                 return [ga, gb]
             }
+            node?.saveForBackward((b.requiresGrad ? [a] : []) + [b])
         case .pow:
             let name = b.isWrappedNumber ? "PowBackward0" : (a.isWrappedNumber ? "PowBackward2" : "PowBackward1")
-            recordAutograd(name, inputs: [a, b], outputs: [out]) { g in
+            let node = recordAutograd(name, inputs: [a, b], outputs: [out]) { g in
                 guard let go = g[0] else { return [nil, nil] }
                 var ga: Tensor? = nil, gb: Tensor? = nil
                 if a.requiresGrad {
@@ -180,6 +182,7 @@ extension Tensor {
                 }
                 return [ga, gb]
             }
+            node?.saveForBackward(b.isWrappedNumber ? [a] : (a.isWrappedNumber ? [b, out] : [a, b, out]))
         case .maximum, .minimum:
             let isMax = op == .maximum
             recordAutograd(isMax ? "MaximumBackward0" : "MinimumBackward0", inputs: [a, b], outputs: [out]) { g in

@@ -130,7 +130,7 @@ extension Tensor {
     public static func unary(_ op: UnaryOp, _ a: Tensor) throws -> Tensor {
         let out = try unaryForward(op, a)
         guard out.dtype.isFloatingPoint, needsGrad([a]) else { return out }
-        recordAutograd(op.backwardName, inputs: [a], outputs: [out]) { g in
+        let node = recordAutograd(op.backwardName, inputs: [a], outputs: [out]) { g in
             guard let go = g[0] else { return [nil] }
             switch op {
             case .neg: return [try go.neg()]
@@ -155,6 +155,13 @@ extension Tensor {
             case .square: return [try go.mul(a).mul(.int(2))]
             case .logicalNot, .bitwiseNot: return [nil]
             }
+        }
+        // What each backward reads (the engine checks their versions): the result for exp/tanh/sigmoid/...,
+        // the input otherwise.
+        switch op {
+        case .exp, .sqrt, .rsqrt, .tanh, .sigmoid, .relu, .reciprocal, .expm1: node?.saveForBackward([out])
+        case .floor, .ceil, .round, .trunc, .sign, .frac, .neg, .logicalNot, .bitwiseNot: break
+        default: node?.saveForBackward([a])
         }
         return out
     }
