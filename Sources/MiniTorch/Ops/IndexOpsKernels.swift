@@ -1,0 +1,191 @@
+/// Strided kernels behind gather / scatter / index_select. Each walks the index tensor row by row
+/// (`forEachRow`: an odometer per row, pointer arithmetic inside), never building per-element index arrays.
+
+/// The reductions scatter can apply. `assign` is plain scatter; `add`/`multiply` of the legacy API map to sum/prod.
+public enum ScatterReduction: String, Sendable {
+    case assign, sum, prod, mean, amax, amin
+}
+
+/// Element types scatter can reduce into.
+public protocol ScatterElement: TensorElement {
+    static func combine(_ a: Self, _ b: Self, _ op: ScatterReduction) -> Self
+    /// The value a slot starts from when `include_self=False`.
+    static func identity(_ op: ScatterReduction) -> Self
+    /// `mean`: true division for floating types, floor division for integers (PyTorch's rounding).
+    static func divide(_ a: Self, by count: Int) -> Self
+}
+
+extension ScatterElement where Self: BinaryFloatingPoint {
+    @inline(__always)
+    public static func combine(_ a: Self, _ b: Self, _ op: ScatterReduction) -> Self {
+        switch op {
+        case .assign: return b
+        case .sum, .mean: return a + b
+        case .prod: return a * b
+        case .amax: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+        case .amin: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
+        }
+    }
+    public static func identity(_ op: ScatterReduction) -> Self {
+        switch op {
+        case .prod: return 1
+        case .amax: return -.infinity
+        case .amin: return .infinity
+        default: return 0
+        }
+    }
+    @inline(__always)
+    public static func divide(_ a: Self, by count: Int) -> Self { a / Self(count) }
+}
+
+extension ScatterElement where Self: FixedWidthInteger {
+    @inline(__always)
+    public static func combine(_ a: Self, _ b: Self, _ op: ScatterReduction) -> Self {
+        switch op {
+        case .assign: return b
+        case .sum, .mean: return a &+ b
+        case .prod: return a &* b
+        case .amax: return Swift.max(a, b)
+        case .amin: return Swift.min(a, b)
+        }
+    }
+    public static func identity(_ op: ScatterReduction) -> Self {
+        switch op {
+        case .prod: return 1
+        case .amax: return .min
+        case .amin: return .max
+        default: return 0
+        }
+    }
+    @inline(__always)
+    public static func divide(_ a: Self, by count: Int) -> Self {
+        let c = Self(truncatingIfNeeded: count)
+        var q = a / c
+        if a % c != 0 && ((a < 0) != (c < 0)) { q -= 1 }
+        return q
+    }
+}
+
+extension Float: ScatterElement {}
+extension Double: ScatterElement {}
+extension Int64: ScatterElement {}
+extension Int32: ScatterElement {}
+extension Bool: ScatterElement {
+    @inline(__always)
+    public static func combine(_ a: Bool, _ b: Bool, _ op: ScatterReduction) -> Bool {
+        switch op {
+        case .assign: return b
+        case .sum, .mean, .amax: return a || b
+        case .prod, .amin: return a && b
+        }
+    }
+    public static func identity(_ op: ScatterReduction) -> Bool { op == .prod || op == .amin }
+    public static func divide(_ a: Bool, by count: Int) -> Bool { a }
+}
+
+enum IndexKernels {
+    /// out[p] = src[p with coordinate `dim` replaced by index[p]]. Returns the first out-of-range index, if any.
+    static func gather<T>(out: UnsafeMutablePointer<T>, outStrides: [Int],
+                          src: UnsafePointer<T>, srcStrides: [Int], dim: Int, dimSize: Int,
+                          index: UnsafePointer<Int64>, indexShape: [Int], indexStrides: [Int]) -> Int64? {
+        var bad: Int64? = nil
+        let sd = srcStrides.isEmpty ? 0 : srcStrides[dim]
+        var srcZ = srcStrides
+        if !srcZ.isEmpty { srcZ[dim] = 0 }
+        let limit = Int64(dimSize)
+        forEachRow(indexShape, [outStrides, indexStrides, srcZ], [0, 0, 0]) { o0, o1, o2, n, s0, s1, s2 in
+            if bad != nil { return }
+            var po = out + o0, pi = index + o1, ps = src + o2
+            for _ in 0..<n {
+                let i = pi.pointee
+                if i < 0 || i >= limit { bad = i; return }
+                po.pointee = ps[Int(i) &* sd]
+                po += s0; pi += s1; ps += s2
+            }
+        }
+        return bad
+    }
+
+    /// dst[p with coordinate `dim` replaced by index[p]] (op)= src[p] (or `value` when src is nil).
+    /// Returns the first out-of-range index, if any (elements before it have been written, as in PyTorch).
+    static func scatter<T: ScatterElement>(dst: UnsafeMutablePointer<T>, dstStrides: [Int], dim: Int, dimSize: Int,
+                                           index: UnsafePointer<Int64>, indexShape: [Int], indexStrides: [Int],
+                                           src: UnsafePointer<T>?, srcStrides: [Int], value: T,
+                                           op: ScatterReduction) -> Int64? {
+        var bad: Int64? = nil
+        let dd = dstStrides.isEmpty ? 0 : dstStrides[dim]
+        var dstZ = dstStrides
+        if !dstZ.isEmpty { dstZ[dim] = 0 }
+        let srcS = src == nil ? [Int](repeating: 0, count: indexShape.count) : srcStrides
+        let limit = Int64(dimSize)
+        forEachRow(indexShape, [indexStrides, srcS, dstZ], [0, 0, 0]) { o0, o1, o2, n, s0, s1, s2 in
+            if bad != nil { return }
+            var pi = index + o0, pd = dst + o2
+            if let src {
+                var ps = src + o1
+                for _ in 0..<n {
+                    let i = pi.pointee
+                    if i < 0 || i >= limit { bad = i; return }
+                    let p = pd + Int(i) &* dd
+                    p.pointee = op == .assign ? ps.pointee : T.combine(p.pointee, ps.pointee, op)
+                    pi += s0; ps += s1; pd += s2
+                }
+            } else {
+                for _ in 0..<n {
+                    let i = pi.pointee
+                    if i < 0 || i >= limit { bad = i; return }
+                    let p = pd + Int(i) &* dd
+                    p.pointee = op == .assign ? value : T.combine(p.pointee, value, op)
+                    pi += s0; pd += s2
+                }
+            }
+        }
+        return bad
+    }
+
+    /// counts[target] += 1 for every scattered element (contiguous `counts` laid out like dst's contiguous shape).
+    static func scatterCount(counts: UnsafeMutablePointer<Int32>, countStrides: [Int], dim: Int,
+                             index: UnsafePointer<Int64>, indexShape: [Int], indexStrides: [Int]) {
+        let cd = countStrides.isEmpty ? 0 : countStrides[dim]
+        var cz = countStrides
+        if !cz.isEmpty { cz[dim] = 0 }
+        forEachRow(indexShape, [indexStrides, cz], [0, 0]) { o0, o1, _, n, s0, s1, _ in
+            var pi = index + o0, pc = counts + o1
+            for _ in 0..<n {
+                (pc + Int(pi.pointee) &* cd).pointee += 1
+                pi += s0; pc += s1
+            }
+        }
+    }
+
+    /// index_select on a contiguous source viewed as [outer, dimSize, inner]: out[o, j, :] = src[o, index[j], :].
+    static func indexSelect<T>(out: UnsafeMutablePointer<T>, src: UnsafePointer<T>, outer: Int, dimSize: Int, inner: Int,
+                               index: UnsafePointer<Int64>, count: Int) {
+        for o in 0..<outer {
+            let s = src + o * dimSize * inner
+            var d = out + o * count * inner
+            for j in 0..<count {
+                let row = s + Int(index[j]) * inner
+                if inner == 1 { d.pointee = row.pointee } else { d.update(from: row, count: inner) }
+                d += inner
+            }
+        }
+    }
+
+    /// index_add_: dst[o, index[j], :] += alpha * src[o, j, :] on contiguous buffers.
+    static func indexAdd<T: ScatterElement>(dst: UnsafeMutablePointer<T>, src: UnsafePointer<T>, outer: Int, dimSize: Int,
+                                            inner: Int, index: UnsafePointer<Int64>, count: Int, alpha: T, scale: Bool) {
+        for o in 0..<outer {
+            let d = dst + o * dimSize * inner
+            let s = src + o * count * inner
+            for j in 0..<count {
+                let row = d + Int(index[j]) * inner
+                let from = s + j * inner
+                for k in 0..<inner {
+                    let v = scale ? T.combine(from[k], alpha, .prod) : from[k]
+                    row[k] = T.combine(row[k], v, .sum)
+                }
+            }
+        }
+    }
+}
