@@ -23,9 +23,12 @@ public enum SnippetRunner {
     }
 
     /// Runs a program. Output goes to `output` as it is produced; returns the uncaught error, if any.
-    public static func run(source: String, limits: Limits = Limits(), output: @escaping (String) -> Void) -> (error: PyError?, interpreter: Interpreter) {
+    /// `settings` pre-fill `Interpreter.extensionState` (e.g. `"gpus": 4` from `--gpus`).
+    public static func run(source: String, limits: Limits = Limits(), settings: [String: Any] = [:],
+                           output: @escaping (String) -> Void) -> (error: PyError?, interpreter: Interpreter) {
         onBigStack {
             let interp = Interpreter(limits: limits, output: output)
+            interp.extensionState = settings
             do {
                 try interp.run(source)
                 return (nil, interp)
@@ -58,7 +61,10 @@ extension Interpreter {
             let raw = loc.text
             let stripped = raw.drop { $0 == " " || $0 == "\t" }
             let removed = raw.count - stripped.count
-            if !stripped.isEmpty {
+            let noCaret = exc.type === PyType.indentationError && error.message == "unexpected indent"
+            if !stripped.isEmpty && noCaret {
+                out += "    " + stripped.trimmingSpaces + "\n"
+            } else if !stripped.isEmpty {
                 out += "    " + stripped.trimmingSpaces + "\n"
                 let caretCol = max(0, min(loc.column - 1 - removed, stripped.count))
                 out += "    " + String(repeating: " ", count: caretCol) + "^\n"
@@ -98,9 +104,10 @@ public final class InteractiveSession {
     /// When set, output is forwarded here as it is produced instead of being captured.
     public var liveOutput: ((String) -> Void)?
 
-    public init(limits: Limits = Limits()) {
+    public init(limits: Limits = Limits(), settings: [String: Any] = [:]) {
         var sink: ((String) -> Void)?
         interpreter = Interpreter(limits: limits) { sink?($0) }
+        interpreter.extensionState = settings
         sink = { [unowned self] s in
             if let live = self.liveOutput { live(s) } else { self.captured += s }
         }

@@ -54,7 +54,7 @@ struct Parser {
     }
     private mutating func expect(_ op: String) throws {
         if accept(op) { return }
-        if op == ":" { throw error("expected ':'") }
+        if op == ":" { throw tok.kind == .newline || tok.kind == .eof ? error("expected ':'") : invalid() }
         if op == ")" || op == "]" || op == "}" { throw invalid() }
         throw invalid()
     }
@@ -216,6 +216,7 @@ struct Parser {
             } else if accept("*") {
                 if kwOnly { throw error("* argument may appear only once") }
                 kwOnly = true
+                if at(",") && peekTok(1).isOp("**") || at(closing) { throw error("named arguments must follow bare *") }
                 if tok.kind == .name {
                     varargs = try expectName()
                     if closing == ")", accept(":") { _ = try parseTest() }
@@ -346,10 +347,10 @@ struct Parser {
                 return Stmt(t.text == "global" ? .global(names) : .nonlocal(names), line: line)
             case "del":
                 i += 1
-                var targets = [try parseTarget()]
+                var targets = [try parseDelTarget()]
                 while accept(",") {
                     if tok.kind == .newline || tok.kind == .eof { break }
-                    targets.append(try parseTarget())
+                    targets.append(try parseDelTarget())
                 }
                 return Stmt(.del(targets), line: line)
             case "assert":
@@ -393,6 +394,10 @@ struct Parser {
             default: break
             }
         }
+        // Python 2 print statement
+        if t.isName("print"), peekTok(1).kind == .string || (peekTok(1).kind == .name && !pythonKeywords.contains(peekTok(1).text)) || peekTok(1).kind == .int {
+            throw error("Missing parentheses in call to 'print'. Did you mean print(...)?", t)
+        }
         // expression, assignment, augmented assignment
         let first = try parseTestListStar()
         if at("=") {
@@ -411,6 +416,8 @@ struct Parser {
             let opTok = advance()
             switch first {
             case .name, .attribute, .subscript: break
+            case .tuple: throw error("'tuple' is an illegal expression for augmented assignment", t)
+            case .list: throw error("'list' is an illegal expression for augmented assignment", t)
             default: throw error("'\(describe(first))' is an illegal expression for augmented assignment", t)
             }
             _ = opTok
@@ -469,6 +476,20 @@ struct Parser {
     }
 
     // MARK: targets
+
+    private mutating func parseDelTarget() throws -> Expr {
+        let t = tok
+        let e = try parseOr()
+        func check(_ e: Expr) throws {
+            switch e {
+            case .name, .attribute, .subscript: return
+            case .tuple(let xs), .list(let xs): for x in xs { try check(x) }
+            default: throw error("cannot delete \(describe(e))", t)
+            }
+        }
+        try check(e)
+        return e
+    }
 
     private mutating func parseTarget() throws -> Expr {
         let t = tok
@@ -696,6 +717,9 @@ struct Parser {
                 }
                 if atName("for") {
                     let comps = try parseComprehensionClauses()
+                    if !args.isEmpty || at(",") && !peekTok(1).isOp(")") {
+                        throw error("Generator expression must be parenthesized", t)
+                    }
                     args.append(.positional(.genExp(e, comps)))
                 } else {
                     if sawKeyword {
@@ -860,7 +884,7 @@ struct Parser {
             if at("}") { break }
             if accept("**") { items.append(.unpack(try parseOrExpr())); continue }
             let k = try parseTest()
-            try expect(":")
+            if !accept(":") { throw error("':' expected after dictionary key") }
             items.append(.pair(k, try parseTest()))
         }
         try expect("}")
