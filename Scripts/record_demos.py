@@ -24,7 +24,8 @@ block's statements by running the block once on the CPU with `.cuda()` made a no
 lines each statement prints; the case's error goes to the last statement.
 
 Usage:
-  /work/venv/bin/python Scripts/record_demos.py [--write] [--python PY] [FILE_OR_DIR ...]   (default: Content)
+  /work/venv/bin/python Scripts/record_demos.py [--write] [-v] [-j N] [--python PY] [FILE_OR_DIR ...]
+  (default: Content)
 Exit status 0 when every block matches (or was written), 1 otherwise.
 """
 
@@ -37,6 +38,7 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -230,26 +232,31 @@ def _before_tb(lines: list[str]) -> list[str]:
     return lines[:lines.index("Traceback (most recent call last):")] if "Traceback (most recent call last):" in lines else lines
 
 
-def process_file(path: Path, args, cases: list[dict]) -> tuple[int, int]:
+def record_block(b: Block, args, cases: list[dict]) -> tuple[list[list[str]] | None, str]:
+    """The outputs a block's examples really print, and where they come from (or None and the reason)."""
+    code = b.code()
+    case = next((c for c in cases if normalized(c["code"]) == normalized(code)), None)
+    try:
+        if case is not None:
+            return conformance_outputs(args.python, b, case), f"conformance {case['id']}"
+        if GPU_MARKERS.search(code):
+            return None, "GPU-only code that is not a conformance case: cannot be recorded here"
+        actual = [render(r["stdout"], r["error"]) for r in run_session(args.python, sources_of(b))]
+        return actual, ("tensorflow 2.21" if b.uses_tf() else "pytorch")
+    except (RuntimeError, subprocess.TimeoutExpired) as e:
+        return None, str(e)
+
+
+def process_file(path: Path, args, cases: list[dict], pool: ThreadPoolExecutor) -> tuple[int, int]:
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     blocks = parse_blocks(path, lines)
     failures = 0
     replacements: list[tuple[int, int, list[str]]] = []
-    for b in blocks:
-        code = b.code()
-        case = next((c for c in cases if normalized(c["code"]) == normalized(code)), None)
-        try:
-            if case is not None:
-                actual = conformance_outputs(args.python, b, case)
-                origin = f"conformance {case['id']}"
-            elif GPU_MARKERS.search(code):
-                raise RuntimeError("GPU-only code that is not a conformance case: cannot be recorded here")
-            else:
-                actual = [render(r["stdout"], r["error"]) for r in run_session(args.python, sources_of(b))]
-                origin = "tensorflow 2.21" if b.uses_tf() else "pytorch"
-        except RuntimeError as e:
-            print(f"{path}:{b.line}: ERROR {e}")
+    results = list(pool.map(lambda b: record_block(b, args, cases), blocks))
+    for b, (actual, origin) in zip(blocks, results):
+        if actual is None:
+            print(f"{path}:{b.line}: ERROR {origin}")
             failures += 1
             continue
         unstable = [l for a in actual for l in a if re.search(r" at 0x[0-9a-f]+", l)]
@@ -271,8 +278,8 @@ def process_file(path: Path, args, cases: list[dict]) -> tuple[int, int]:
     if args.write and replacements:
         for start, end, new in sorted(replacements, key=lambda r: r[0], reverse=True):
             old = lines[start:end]
-            # keep a hand-written error block's expected lines when its last line already matches
-            if matches(old, new) and old:
+            # keep the written lines when they already match (an error's text before its last line is free)
+            if old and matches(old, new):
                 continue
             lines[start:end] = new
         new_text = "\n".join(lines)
@@ -288,6 +295,7 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="rewrite expected outputs in place")
     ap.add_argument("--python", default=DEFAULT_PY, help="interpreter with torch and tensorflow")
     ap.add_argument("--conformance", default=DEFAULT_CONFORMANCE)
+    ap.add_argument("-j", "--jobs", type=int, default=2, help="blocks recorded at once (default 2)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     files: list[Path] = []
@@ -295,8 +303,9 @@ def main() -> int:
         files += sorted(p.rglob("*.md")) if p.is_dir() else [p]
     cases = load_conformance(args.conformance)
     total = failed = 0
+    pool = ThreadPoolExecutor(max_workers=max(1, args.jobs))
     for f in files:
-        n, bad = process_file(f, args, cases)
+        n, bad = process_file(f, args, cases, pool)
         total += n
         failed += bad
     print(f"{total} blocks in {len(files)} files, {failed} failed")
