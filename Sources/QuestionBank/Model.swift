@@ -134,12 +134,27 @@ public struct Question: Codable, Equatable, Hashable, Sendable {
         self.path = path
     }
 
-    /// A one-line title: the first non-empty line of the question text, without Markdown emphasis marks.
+    /// A one-line title: the first sentence of the question text's first non-empty line (a question usually
+    /// opens with the question proper), without Markdown emphasis marks.
     public func title(_ language: Language) -> String {
         let text = prompt[language]
         let line = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .first(where: { !$0.isEmpty }) ?? ""
-        return line.replacingOccurrences(of: "**", with: "")
+        return Self.firstSentence(line).replacingOccurrences(of: "**", with: "")
+    }
+
+    /// Cuts after the first `?`, `？`, `。`, `！` or `. `/`! ` outside backticks (code like `torch.gather` has dots).
+    static func firstSentence(_ line: String) -> String {
+        let chars = Array(line)
+        var inCode = false
+        for (i, c) in chars.enumerated() {
+            if c == "`" { inCode.toggle(); continue }
+            if inCode { continue }
+            let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
+            let ends = c == "？" || c == "。" || c == "！" || ((c == "?" || c == "." || c == "!") && (next == nil || next == " "))
+            if ends { return String(chars[...i]) }
+        }
+        return line
     }
 
     /// The demo examples grouped by block (each inner array is one session), in block order.

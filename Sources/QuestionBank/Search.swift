@@ -87,7 +87,11 @@ extension QuestionBank {
             var score = 0.0
             for (column, weight) in Self.searchFields {
                 let text = Self.fieldText(row, column).lowercased()
-                for term in terms where text.contains(term.lowercased()) { score -= weight }
+                for term in terms {
+                    // Like bm25, more occurrences count, with diminishing returns.
+                    let count = text.components(separatedBy: term.lowercased()).count - 1
+                    if count > 0 { score -= weight * (1 + log(Double(count))) }
+                }
             }
             return (row.id, score)
         }

@@ -32,20 +32,33 @@ struct SearchCommand: ParsableCommand {
     }
 
     /// One entry per hit: `id  (topic)  title`, then the matching excerpt indented; a count line at the end.
-    static func render(_ hits: [SearchHit], query: String, language: Language, style: Style) -> String {
+    static func render(_ hits: [SearchHit], query: String, language: Language, style: Style,
+                       width: Int? = TerminalInfo.isTerminal() ? TerminalInfo.columns() : nil) -> String {
         let zh = language == .zh
         guard !hits.isEmpty else { return zh ? "找不到「\(query)」。" : "No matches for '\(query)'." }
         let idWidth = hits.map { $0.id.displayWidth }.max() ?? 0
         var lines: [String] = []
         let terms = query.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         for hit in hits {
-            let title = hit.title[language]
+            var title = hit.title[language]
+            if let width { title = title.truncated(to: max(20, width - idWidth - hit.topic.displayWidth - 5)) }
             let inTitle = hit.field == "question_\(language.rawValue)" && title.range(of: terms.first ?? "", options: .caseInsensitive) != nil
             // When the match is in the title line itself, highlight it there instead of quoting it again.
             let shownTitle = inTitle ? highlight(title, terms: terms, style: style) : title
             lines.append(style.bold(hit.id.padded(to: idWidth)) + "  " + style.dim("(\(hit.topic))") + " " + shownTitle)
             if !inTitle {
-                lines.append("    " + hit.snippet.map { $0.isMatch ? style.highlight($0.text) : $0.text }.joined())
+                var parts = hit.snippet
+                if let width {
+                    // Keep the excerpt on one terminal line: drop text from the end, never inside a match.
+                    var budget = max(20, width - 4)
+                    parts = parts.compactMap { part in
+                        guard budget > 0 else { return nil }
+                        let cut = part.isMatch ? part.text : part.text.truncated(to: budget)
+                        budget -= cut.displayWidth
+                        return SnippetPart(cut, isMatch: part.isMatch)
+                    }
+                }
+                lines.append("    " + parts.map { $0.isMatch ? style.highlight($0.text) : $0.text }.joined())
             }
         }
         lines.append("")
