@@ -98,6 +98,8 @@ public final class TFTensor {
     }
 
     public var name: String { "\(op.name):\(index)" }
+    /// `t.set_shape(s)`: refines the static shape (callers merge and check compatibility first).
+    public func setStaticShape(_ s: TFShape) { shape = s }
     public var graph: Graph { op.graph }
     /// `float32` or `float32_ref`.
     public var dtypeName: String { isRef ? dtype.name + "_ref" : dtype.name }
