@@ -48,7 +48,7 @@ struct ShowCommand: ParsableCommand {
             }
             section(zh ? "選項" : "Choices", lines.joined(separator: "\n"))
         }
-        section(zh ? "答案" : "Answer", q.answer[language])
+        section(zh ? "答案" : "Answer", renderDemo(q.answer[language], style: style))
         if q.kind == .choice {
             let letters = Array("abcdefghijklmnopqrstuvwxyz")
             let correct = q.choices.enumerated().filter { $0.element.isCorrect }
@@ -56,7 +56,7 @@ struct ShowCommand: ParsableCommand {
             out.append((zh ? "正確選項: " : "Correct: ") + style.green(correct.joined(separator: ", ")))
         }
         if let correction = q.correction {
-            section(zh ? "更正" : "Correction", style.yellow(correction[language]))
+            section(zh ? "更正" : "Correction", style.yellow(renderDemo(correction[language], style: style)))
         }
         section(zh ? "示範" : "Demo", renderDemo(q.demo, style: style))
         if let explain = q.explain {
@@ -66,8 +66,8 @@ struct ShowCommand: ParsableCommand {
         return out.joined(separator: "\n")
     }
 
-    /// The Demo section as written, with code fences dropped and code indented by four spaces;
-    /// prompts are dimmed on a terminal.
+    /// Markdown as written (the Demo section, answers), with code fences dropped and code indented by four
+    /// spaces, as a terminal reader expects; `>>>` prompts are dimmed on a terminal.
     static func renderDemo(_ demo: String, style: Style) -> String {
         var out: [String] = []
         var inFence = false
