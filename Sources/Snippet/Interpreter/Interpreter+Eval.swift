@@ -96,9 +96,10 @@ extension Interpreter {
         }
     }
 
+    /// Lists, tuples, strings and dicts built by the snippet stay below `Limits.maxCollectionLength`.
     func checkLength(_ n: Int) throws {
-        if n > limits.maxElementsPerAllocation {
-            throw PyError(.memoryError, "list of more than \(limits.maxElementsPerAllocation) elements exceeds the sandbox limit")
+        if n > limits.maxCollectionLength {
+            throw PyError(.memoryError, "a collection of more than \(limits.maxCollectionLength) elements exceeds the sandbox limit")
         }
     }
 

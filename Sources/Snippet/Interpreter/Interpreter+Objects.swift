@@ -219,6 +219,9 @@ extension Interpreter {
         let t = v.type
         if let a = t.lookup(name), case .object(let ao) = a, let p = ao as? PyProperty {
             guard let set = p.setter else {
+                if !t.isUserDefined && t.moduleName == "builtins" {
+                    throw PyError.attributeError("attribute '\(name)' of '\(t.name)' objects is not writable")
+                }
                 throw PyError.attributeError("property '\(name)' of '\(t.name)' object has no setter")
             }
             try set(self, v, value)

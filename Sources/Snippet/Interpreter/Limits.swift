@@ -8,6 +8,8 @@ public struct Limits {
     public var recursionLimit = 1000
     /// Largest single allocation (tensor elements, list length) bindings may make.
     public var maxElementsPerAllocation = 50_000_000
+    /// Largest list/tuple/str/dict a snippet may build (MemoryError beyond).
+    public var maxCollectionLength = 10_000_000
     /// Largest number of elements alive at once, for bindings that report releases.
     public var maxLiveElements = 200_000_000
 

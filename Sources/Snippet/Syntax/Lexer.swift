@@ -165,7 +165,8 @@ struct Lexer {
         while true {
             guard let c = peek() else {
                 if triple {
-                    throw SyntaxErrorInfo(message: "unterminated triple-quoted string literal (detected at line \(line))", line: startLine, column: startCol + 1)
+                    let detected = src.last == "\n" ? max(startLine, line - 1) : line
+                    throw SyntaxErrorInfo(message: "unterminated triple-quoted string literal (detected at line \(detected))", line: startLine, column: startCol + 1)
                 }
                 throw SyntaxErrorInfo(message: "unterminated string literal (detected at line \(line))", line: startLine, column: startCol + 1)
             }
@@ -206,7 +207,7 @@ struct Lexer {
         let a = Array(s.unicodeScalars)
         var i = 0
         func hex(_ n: Int) throws -> Unicode.Scalar {
-            guard i + n < a.count + 0, i + n <= a.count else {
+            guard i + n <= a.count else {
                 throw SyntaxErrorInfo(message: "(unicode error) truncated escape", line: line, column: column + 1)
             }
             let h = String(String.UnicodeScalarView(a[i..<(i + n)]))

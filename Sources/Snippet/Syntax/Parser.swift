@@ -10,7 +10,7 @@ struct Parser {
     private var functionDepth = 0
     private var loopDepth = 0
     /// Maximum nesting of expressions (parentheses, unary operators, ...).
-    static let maxDepth = 200
+    static let maxDepth = 500
     /// Maximum length of an operator chain (`1+1+...`), which the evaluator walks recursively.
     static let maxChain = 5000
 
