@@ -443,6 +443,13 @@ def run(code):
             exec(compile(code, "<snippet>", "exec"), g)
         except Exception as e:  # noqa: BLE001 - we record any uncaught error
             msg = str(e).split("\n")[0]
+            if isinstance(e, tf1.errors.OpError):
+                # The transcripts keep the kernel's own message: the line before "\t [[{{node ...}}]]".
+                lines = e.message.split("\n")
+                for i, line in enumerate(lines):
+                    if line.startswith("\t [[") and i > 0:
+                        msg = lines[i - 1]
+                        break
             err = {"type": type(e).__name__, "message": msg}
     return out.getvalue(), err
 

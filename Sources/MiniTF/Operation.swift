@@ -59,7 +59,7 @@ public final class Operation {
 
     /// `{{node add}} = AddV2[T=DT_FLOAT](Const, Const_1)` — the NodeDef summary in shape-function errors.
     public var nodeDefSummary: String {
-        let a = attrs.filter { $0.key != "value" }.sorted { $0.key < $1.key }
+        let a = attrs.filter { $0.key != "value" && !$0.key.hasPrefix("_") }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.summary)" }.joined(separator: ", ")
         let ins = inputs.map { $0.index == 0 ? $0.op.name : $0.name }
         return "{{node \(name)}} = \(type)" + (a.isEmpty ? "" : "[\(a)]") + "(" + ins.joined(separator: ", ") + ")"

@@ -18,7 +18,7 @@ extension Graph {
         let opName = String(scope.dropLast())
         if shape.reduce(1, *) < 1000 {
             return addOperation(type: "Const", name: opName, inputs: [],
-                                attrs: ["value": .tensor(.filled(value, shape: shape, dtype: dtype)), "dtype": .type(dtype)],
+                                attrs: ["value": .tensor(.filled(value, shape: shape, dtype: dtype)), "dtype": .type(dtype), "_scalar_fill": .bool(true)],
                                 outputs: [(dtype, TFShape(known: shape), false)]).outputs[0]
         }
         let dims = constant(.int32s(shape), name: "shape_as_tensor")

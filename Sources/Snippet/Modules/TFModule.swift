@@ -354,7 +354,7 @@ enum TFBinding {
     /// `print(op)`: the NodeDef in protobuf text format.
     static func nodeDefText(_ op: MiniTF.Operation) -> String {
         var s = op.nodeDefText
-        for (key, value) in op.attrs.sorted(by: { $0.key > $1.key }) {
+        for (key, value) in op.attrs.sorted(by: { $0.key > $1.key }) where !key.hasPrefix("_") {
             s += "attr {\n  key: \"\(key)\"\n  value {\n"
             switch value {
             case .type(let t): s += "    type: \(t.protoName)\n"
@@ -375,12 +375,10 @@ enum TFBinding {
                 s += t.shape.map { "        dim {\n          size: \($0)\n        }\n" }.joined()
                 s += "      }\n"
                 let key = t.dtype.isFloating ? (t.dtype == .float32 ? "float_val" : "double_val") : (t.dtype == .int64 ? "int64_val" : (t.dtype == .bool ? "bool_val" : "int_val"))
-                if t.count == 1 || Set(t.data).count == 1 {
-                    let v = t.data.first ?? 0
-                    let txt = t.dtype.isFloating ? NumpyText.shortest(v, float32: t.dtype == .float32).replacingOccurrences(of: ".", with: ".").appendingZeroIfDot() : (t.dtype == .bool ? (v != 0 ? "true" : "false") : String(Int(v)))
-                    s += "      \(key): \(txt)\n"
-                } else {
-                    s += "      tensor_content: \"...\"\n"
+                if t.count == 1 || (op.attr("_scalar_fill") != nil && t.count > 0) {
+                    s += "      \(key): \(protoScalar(t.data.first ?? 0, t.dtype))\n"
+                } else if t.count > 0 {
+                    s += "      tensor_content: \"\(protoBytes(t))\"\n"
                 }
                 s += "    }\n"
             }
@@ -390,6 +388,45 @@ enum TFBinding {
     }
 }
 
-private extension String {
-    func appendingZeroIfDot() -> String { hasSuffix(".") ? self + "0" : self }
+/// A scalar as protobuf's text format prints it (`2`, `0.5`, `true`).
+private func protoScalar(_ v: Double, _ dt: TFDType) -> String {
+    switch dt {
+    case .bool: return v != 0 ? "true" : "false"
+    case .int32, .int64: return String(Int(v))
+    default:
+        var s = NumpyText.shortest(v, float32: dt == .float32)
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}
+
+/// `tensor_content`: the little-endian bytes, C-escaped as protobuf's text format does (octal for non-printables).
+private func protoBytes(_ t: TFArray) -> String {
+    var bytes: [UInt8] = []
+    for v in t.data {
+        switch t.dtype {
+        case .float32: withUnsafeBytes(of: Float(v).bitPattern.littleEndian) { bytes += $0 }
+        case .float64: withUnsafeBytes(of: v.bitPattern.littleEndian) { bytes += $0 }
+        case .int32: withUnsafeBytes(of: Int32(truncatingIfNeeded: Int(v)).littleEndian) { bytes += $0 }
+        case .int64: withUnsafeBytes(of: Int64(v).littleEndian) { bytes += $0 }
+        case .bool: bytes.append(v != 0 ? 1 : 0)
+        case .string: break
+        }
+    }
+    var out = ""
+    for b in bytes {
+        switch b {
+        case 0x22: out += "\\\""
+        case 0x27: out += "\\'"
+        case 0x5C: out += "\\\\"
+        case 0x0A: out += "\\n"
+        case 0x0D: out += "\\r"
+        case 0x09: out += "\\t"
+        case 0x20...0x7E: out += String(UnicodeScalar(b))
+        default:
+            let o = String(b, radix: 8)
+            out += "\\" + String(repeating: "0", count: 3 - o.count) + o
+        }
+    }
+    return out
 }

@@ -225,7 +225,14 @@ enum TFTypes {
         t.defineProperty("control_inputs", get: { ctx, this in .list(top(this).controlInputs.map { TFState.of(ctx).wrap($0) }) })
         t.defineProperty("graph", get: { ctx, this in TFState.of(ctx).wrap(top(this).graph) })
         t.defineProperty("device", get: { _, _ in .str("") })
-        t.defineProperty("node_def", get: { _, this in .str(TFBinding.nodeDefText(top(this))) })
+        t.defineProperty("node_def", get: { _, this in
+            let nd = PyObject(type: nodeDef, hasDict: true)
+            nd.dict?["name"] = .str(top(this).name)
+            nd.dict?["op"] = .str(top(this).type)
+            nd.dict?["input"] = .list(top(this).inputs.map { .str($0.index == 0 ? $0.op.name : $0.name) })
+            nd.dict?["_text"] = .str(TFBinding.nodeDefText(top(this)))
+            return .object(nd)
+        })
         t.defineMethod("values") { ctx, this, _ in .tuple(top(this).outputs.map { TFState.of(ctx).wrap($0) }) }
         t.defineMethod("get_attr") { ctx, this, args in
             let name = try (args[0] ?? .none).asString()
@@ -238,6 +245,15 @@ enum TFTypes {
             let a = try Signature("run(feed_dict=None, session=None)").bind(args)
             _ = try TFBinding.evalWithDefaultSession(ctx, this, feed: a["feed_dict"], session: a["session"])
             return .none
+        }
+        return t
+    }()
+
+    static let nodeDef: PyType = {
+        let t = PyType(name: "NodeDef", module: "tensorflow.core.framework.node_def_pb2")
+        t.defineMethod("__str__") { _, this, _ in
+            if case .object(let o) = this, case .str(let s)? = o.dict?["_text"] { return .str(s) }
+            return .str("")
         }
         return t
     }()

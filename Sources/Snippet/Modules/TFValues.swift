@@ -143,7 +143,16 @@ enum TFValues {
 /// The fallback result array when the snippet has no `numpy` module: prints like numpy.
 final class TFNDArray: PyObject {
     let array: TFArray
-    init(_ a: TFArray) { array = a; super.init(type: TFNDArray.type) }
+    init(_ a: TFArray) { array = a; super.init(type: a.rank == 0 ? TFNDArray.scalarType(a.dtype) : TFNDArray.type) }
+
+    /// `numpy.float32` etc.: 0-d results are numpy scalars.
+    nonisolated(unsafe) static var scalarTypes: [TFDType: PyType] = [:]
+    static func scalarType(_ d: TFDType) -> PyType {
+        if let t = scalarTypes[d] { return t }
+        let t = PyType(name: d == .bool ? "bool" : d.name, module: "numpy", bases: [type])
+        scalarTypes[d] = t
+        return t
+    }
 
     static let type: PyType = {
         let t = PyType(name: "ndarray", module: "numpy")
