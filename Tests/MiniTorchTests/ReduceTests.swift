@@ -47,6 +47,15 @@ import Testing
         #expect(P(try T([[1, 2], [3, 4]]).all()) == "tensor(True)")
         #expect(P(try T([0.0, 1.0]).any(dim: 0)) == "tensor(True)")
     }
+    // torch.arange(24.).reshape(2, 3, 4).sum(1) → [[12., 15., 18., 21.], [48., 51., 54., 57.]]; .sum(0) and keepdim
+    @Test func middleDimFastPath() throws {
+        let x = try Tensor.arange(.double(24)).reshape([2, 3, 4])
+        #expect(try x.sum(1).toDoubleArray() == [12, 15, 18, 21, 48, 51, 54, 57])
+        #expect(try x.sum(dims: [0, 1], keepdim: true).shape == [1, 1, 4])
+        #expect(try x.sum(dims: [0, 1]).toDoubleArray() == [60, 66, 72, 78])
+        #expect(try x.to(.float64).sum(0).toDoubleArray() == [12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34])
+        #expect(try x.transpose(0, 2).sum(0).toDoubleArray() == [6, 22, 38, 54, 70, 86])
+    }
     @Test func errors() throws {
         // torch.tensor([1,2]).std()
         #expect(errorOf { try T([1, 2]).std() } == TensorError(.notImplemented, "std and var only support floating point and complex dtypes"))

@@ -82,9 +82,9 @@ extension Tensor {
                         }
                     }
                     // nonzero → one long index tensor per mask dim
-                    let coords = t.nonzeroCoordinates()
+                    let coords = t.nonzeroPerDim()
                     for k in 0..<t.dim {
-                        advanced.append((d + k, Tensor(coords.map { $0[k] }, shape: [coords.count])))
+                        advanced.append((d + k, Tensor(coords[k], shape: [coords[k].count])))
                     }
                     d += t.dim
                 } else {
@@ -118,6 +118,26 @@ extension Tensor {
             if f { out.append(idx.map { Int64($0) }) }
             var k = dim - 1
             while k >= 0 { idx[k] += 1; if idx[k] < shape[k] { break }; idx[k] = 0; k -= 1 }
+        }
+        return out
+    }
+
+    /// Coordinates of the true elements, one array per dim (no per-element allocation).
+    func nonzeroPerDim() -> [[Int64]] {
+        let flags = (dtype == .bool ? self : materialized(dtype: .bool)).materialized()
+        let n = flags.numel
+        let p = flags.storage.bools
+        var count = 0
+        for i in 0..<n where p[i] { count += 1 }
+        var out = [[Int64]](repeating: [], count: dim)
+        for k in 0..<dim { out[k].reserveCapacity(count) }
+        if dim == 0 { return out }
+        var idx = [Int64](repeating: 0, count: dim)
+        let sh = shape.map { Int64($0) }
+        for i in 0..<n {
+            if p[i] { for k in 0..<dim { out[k].append(idx[k]) } }
+            var k = dim - 1
+            while k >= 0 { idx[k] += 1; if idx[k] < sh[k] { break }; idx[k] = 0; k -= 1 }
         }
         return out
     }

@@ -46,6 +46,10 @@ extension Tensor {
     public func sum(dims: [Int]? = nil, keepdim: Bool = false, dtype outType: DType? = nil) throws -> Tensor {
         let rdims = try reductionDims(dims)
         let rt = outType ?? (dtype.isFloatingPoint ? dtype : .int64)
+        if let out = try sumMiddleFastPath(rdims, keepdim: keepdim, rt: rt) {
+            recordSumBackward(out, rdims, keepdim: keepdim, full: dims == nil || dims!.isEmpty)
+            return out
+        }
         let (block, rows, len, outShape) = reductionBlock(rdims, keepdim: keepdim, dtype: rt)
         let out = Tensor(zeros: outShape, dtype: rt, device: device)
         let base = block.layout.offset
@@ -66,11 +70,43 @@ extension Tensor {
             let p = block.storage.bools + base, o = out.storage.bools
             for r in 0..<rows { var s = false; for i in 0..<len where p[r * len + i] { s = true }; o[r] = s }
         }
-        if rt.isFloatingPoint {
-            let inShape = shape, full = dims == nil || dims!.isEmpty
-            recordAutograd(full ? "SumBackward0" : "SumBackward1", inputs: [self], outputs: [out]) { g in
-                guard let go = g[0] else { return [nil] }
-                return [try go.unsqueezeReduced(rdims, keepdim: keepdim).expand(inShape).contiguous()]
+        recordSumBackward(out, rdims, keepdim: keepdim, full: dims == nil || dims!.isEmpty)
+        return out
+    }
+
+    func recordSumBackward(_ out: Tensor, _ rdims: [Int], keepdim: Bool, full: Bool) {
+        guard out.dtype.isFloatingPoint else { return }
+        let inShape = shape
+        recordAutograd(full ? "SumBackward0" : "SumBackward1", inputs: [self], outputs: [out]) { g in
+            guard let go = g[0] else { return [nil] }
+            return [try go.unsqueezeReduced(rdims, keepdim: keepdim).expand(inShape).contiguous()]
+        }
+    }
+
+    /// Contiguous input reduced over a block of consecutive non-last dims ([outer, R, inner]):
+    /// accumulate whole inner rows (streaming, no transposed copy).
+    func sumMiddleFastPath(_ rdims: [Int], keepdim: Bool, rt: DType) throws -> Tensor? {
+        guard isContiguous, dtype == rt, rt == .float32 || rt == .float64, let first = rdims.first, let last = rdims.last,
+              last - first + 1 == rdims.count, last < dim - 1, numel > 0 else { return nil }
+        let outer = shape[..<first].reduce(1, *), r = shape[first...last].reduce(1, *), inner = shape[(last + 1)...].reduce(1, *)
+        var outShape: [Int] = []
+        for d in 0..<dim { if rdims.contains(d) { if keepdim { outShape.append(1) } } else { outShape.append(shape[d]) } }
+        let out = Tensor(zeros: outShape, dtype: rt, device: device)
+        var acc = [Double](repeating: 0, count: inner)
+        acc.withUnsafeMutableBufferPointer { accp in
+            for o in 0..<outer {
+                for i in 0..<inner { accp[i] = 0 }
+                if rt == .float32 {
+                    let p = dataPointer(Float.self) + o * r * inner
+                    for k in 0..<r { let row = p + k * inner; for i in 0..<inner { accp[i] += Double(row[i]) } }
+                    let q = out.storage.floats + o * inner
+                    for i in 0..<inner { q[i] = Float(accp[i]) }
+                } else {
+                    let p = dataPointer(Double.self) + o * r * inner
+                    for k in 0..<r { let row = p + k * inner; for i in 0..<inner { accp[i] += row[i] } }
+                    let q = out.storage.doubles + o * inner
+                    for i in 0..<inner { q[i] = accp[i] }
+                }
             }
         }
         return out
