@@ -1,0 +1,299 @@
+import Foundation
+import MiniTorch
+
+extension ModuleHooks {
+    /// `import torch`, `import torch.nn as nn`, `import torch.nn.functional as F`, `from torch import optim`, ...
+    public static var torch: ModuleLoader? { TorchModule.load }
+}
+
+/// The `torch` module: dtypes, creation, the op table's function forms, random numbers, grad mode,
+/// and the submodules `nn`, `nn.functional`, `optim`, `autograd`, `cuda`, `return_types`.
+enum TorchModule {
+    static func load(_ ctx: Interpreter) throws -> PyModule {
+        // Process-wide engine state starts fresh for every run (a run is one Python process).
+        try? DType.setDefault(.float32)
+        PrintOptions.current = PrintOptions()
+        Generator.default.manualSeed(Generator.defaultSeed)
+        ctx.errorTranslators.append(TorchConvert.translate)
+        TorchOps.ensureRegistered()
+
+        let m = PyModule(name: "torch")
+        m.set("__version__", .str("2.15.0"))
+        m.defineClass(TorchTypes.tensor)
+        m.set("Size", .object(TorchTypes.size))
+        m.set("dtype", .object(TorchTypes.dtypeType))
+        m.set("device", .object(TorchTypes.deviceType))
+        for d in DType.allCases { m.set(d.shortName, PyDTypeObject.of(d)) }
+        m.set("float", PyDTypeObject.of(.float32))
+        m.set("double", PyDTypeObject.of(.float64))
+        m.set("long", PyDTypeObject.of(.int64))
+        m.set("int", PyDTypeObject.of(.int32))
+
+        // Function forms of the op table (torch.add, torch.gather, torch.sum, ...).
+        for (name, spec) in OpTable.specs where spec.isFunction {
+            m.defineFunction(name) { ctx, args in try TorchOps.call(ctx, name, args) }
+        }
+        defineCreation(m)
+        defineRandom(m)
+        // The engine's own random ops win over the glue above once they are in the table.
+        for name in ["manual_seed", "rand", "randn", "randint", "randperm", "rand_like", "randn_like"]
+        where OpTable.specs[name]?.isFunction == true {
+            m.defineFunction(name) { ctx, args in try TorchOps.call(ctx, name, args) }
+        }
+        defineGradMode(m)
+        defineMisc(m)
+
+        let returnTypes = PyModule(name: "torch.return_types")
+        for n in ["max", "min", "sort", "topk", "kthvalue", "mode", "median"] { returnTypes.set(n, .object(TorchTypes.returnType(n))) }
+        m.set("return_types", .object(returnTypes))
+        m.set("autograd", .object(TorchAutograd.module(ctx)))
+        m.set("cuda", .object(TorchCuda.module(ctx)))
+        let nn = TorchNN.module(ctx)
+        m.set("nn", .object(nn))
+        m.set("optim", .object(TorchOptim.module(ctx)))
+        return m
+    }
+
+    static func defineCreation(_ m: PyModule) {
+        // `torch.tensor`: numpy arrays and tensors keep their dtype (the table's version sees nested numbers).
+        let tensorSig = Signature("tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False)")
+        m.defineFunction("tensor") { ctx, args in
+            let a = try tensorSig.bind(args)
+            let dtype = try TorchConvert.dtype(a["dtype"])
+            let device = try TorchConvert.device(a["device"]) ?? .cpu
+            try TorchDevices.check(ctx, device)
+            let data = a["data"]
+            var t: Tensor
+            if let src = data.as(PyTensor.self)?.tensor ?? data.as(PyNDArray.self)?.tensor {
+                t = src.detach().to(dtype ?? src.dtype, copy: true)
+            } else {
+                let n = try TorchConvert.nested(ctx, data)
+                t = try Tensor.fromNested(n, dtype: dtype)
+            }
+            if device != .cpu { t = t.to(device: device) }
+            if try a.bool("requires_grad") { try t.setRequiresGrad(true) }
+            return TorchConvert.tensorValue(t)
+        }
+        m.defineFunction("as_tensor") { ctx, args in
+            let a = try Signature("as_tensor(data, dtype=None, device=None)").bind(args)
+            let dtype = try TorchConvert.dtype(a["dtype"])
+            if let src = a["data"].as(PyTensor.self)?.tensor, dtype == nil || dtype == src.dtype { return a["data"] }
+            if let arr = a["data"].as(PyNDArray.self)?.tensor, dtype == nil || dtype == arr.dtype {
+                return TorchConvert.tensorValue(Tensor(storage: arr.storage, layout: arr.layout))
+            }
+            return try ctx.call(m["tensor"] ?? .none, Arguments([a["data"]], keywords: [("dtype", a["dtype"])]))
+        }
+        m.defineFunction("from_numpy") { ctx, args in
+            let a = try Signature("from_numpy(ndarray)").bind(args)
+            guard let arr = a["ndarray"].as(PyNDArray.self)?.tensor else {
+                throw PyError.typeError("expected np.ndarray (got \(a["ndarray"].typeName))")
+            }
+            return TorchConvert.tensorValue(Tensor(storage: arr.storage, layout: arr.layout))
+        }
+        // Legacy typed constructors: torch.FloatTensor(2, 3) / torch.LongTensor([1, 2]).
+        let legacy: [(String, DType)] = [("FloatTensor", .float32), ("DoubleTensor", .float64), ("LongTensor", .int64),
+                                         ("IntTensor", .int32), ("BoolTensor", .bool)]
+        for (name, d) in legacy {
+            let t = PyType(name: name, module: "torch", bases: [TorchTypes.tensor])
+            t.constructor = { ctx, _, args in try TorchTensorType.legacyConstructor(ctx, args, dtype: d, name: name) }
+            m.set(name, .object(t))
+        }
+    }
+
+    // MARK: random numbers (PyTorch's CPU generator, bit-compatible)
+
+    static func defineRandom(_ m: PyModule) {
+        m.defineFunction("manual_seed") { ctx, args in
+            let a = try Signature("manual_seed(seed)").bind(args)
+            Generator.default.manualSeed(Int64(try a.int("seed")))
+            return .none
+        }
+        m.defineFunction("seed") { _, _ in
+            let s = Int64.random(in: 0..<Int64.max)
+            Generator.default.manualSeed(s)
+            return .int(Int(s))
+        }
+        m.defineFunction("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.default.initialSeed)) }
+        func factory(_ ctx: Interpreter, _ a: BoundArguments, _ shape: [Int], defaultDType: DType) throws -> Tensor {
+            let n = shape.reduce(1) { $0.multipliedReportingOverflow(by: max($1, 0)).overflow ? Int.max : $0 * max($1, 0) }
+            try ctx.checkAllocation(elements: n)
+            return try Tensor.zeros(shape, dtype: TorchConvert.dtype(a["dtype"]) ?? defaultDType)
+        }
+        func finish(_ ctx: Interpreter, _ t: Tensor, _ a: BoundArguments) throws -> Value {
+            var r = t
+            if let d = try TorchConvert.device(a["device"]), d != .cpu { try TorchDevices.check(ctx, d); r = r.to(device: d) }
+            if try a.bool("requires_grad") { try r.setRequiresGrad(true) }
+            return TorchConvert.tensorValue(r)
+        }
+        func fillFloat(_ t: Tensor, normal: Bool) throws {
+            let g = Generator.default
+            switch t.dtype {
+            case .float32:
+                let p = t.dataPointer(Float.self)
+                if normal { g.fillNormal(p, count: t.numel, mean: 0, std: 1) } else { g.fillUniform(p, count: t.numel, from: 0, to: 1) }
+            case .float64:
+                let p = t.dataPointer(Double.self)
+                if normal { g.fillNormal(p, count: t.numel, mean: 0, std: 1) } else { g.fillUniform(p, count: t.numel, from: 0, to: 1) }
+            default:
+                throw PyError.runtimeError("\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(t.dtype.scalarTypeName)'")
+            }
+        }
+        for (name, normal) in [("rand", false), ("randn", true)] {
+            let sig = Signature("\(name)(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None)")
+            m.defineFunction(name) { ctx, args in
+                let a = try sig.bind(args)
+                let shape = try TorchConvert.sizes(ctx, a.varargs, fn: name)
+                let t = try factory(ctx, a, shape, defaultDType: DType.defaultFloat)
+                try fillFloat(t, normal: normal)
+                return try finish(ctx, t, a)
+            }
+            let likeSig = Signature("\(name)_like(input, *, dtype=None, device=None, requires_grad=False)")
+            m.defineFunction(name + "_like") { ctx, args in
+                let a = try likeSig.bind(args)
+                let x = try TorchConvert.tensor(a["input"])
+                let t = try factory(ctx, a, x.shape, defaultDType: x.dtype)
+                try fillFloat(t, normal: normal)
+                return try finish(ctx, t, a)
+            }
+        }
+        m.defineFunction("randint") { ctx, args in
+            // randint(high, size) or randint(low, high, size)
+            var pos = args.positional
+            var kws = args.keywords
+            if let i = kws.firstIndex(where: { $0.name == "size" }) { pos.append(kws[i].value); kws.remove(at: i) }
+            if pos.count == 2 { pos.insert(.int(0), at: 0) }
+            let a = try Signature("randint(low, high, size, *, generator=None, dtype=None, device=None, requires_grad=False)").bind(Arguments(pos, keywords: kws))
+            let lo = try a.int("low"), hi = try a.int("high")
+            guard lo < hi else {
+                throw PyError.runtimeError("random_ expects 'from' to be less than 'to', but got from=\(lo) >= to=\(hi)")
+            }
+            let shape = try TorchConvert.sizes(ctx, [a["size"]], fn: "randint")
+            let t = try factory(ctx, a, shape, defaultDType: .int64)
+            let n = t.numel
+            var vals = [Int64](repeating: 0, count: n)
+            Generator.default.fillRandom(count: n, from: Int64(lo), to: Int64(hi)) { i, v in vals[i] = v }
+            for (i, v) in vals.enumerated() { t.storage.write(.int(v), at: i) }
+            return try finish(ctx, t, a)
+        }
+        m.defineFunction("randperm") { ctx, args in
+            let a = try Signature("randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False)").bind(args)
+            let n = try a.int("n")
+            guard n >= 0 else { throw PyError.runtimeError("n must be non-negative, got\(n)") }
+            try ctx.checkAllocation(elements: n)
+            let p = Generator.default.randperm(n)
+            return try finish(ctx, Tensor(p, shape: [n]).to(TorchConvert.dtype(a["dtype"]) ?? .int64), a)
+        }
+    }
+
+    // MARK: grad mode
+
+    /// `torch.no_grad()` etc.: context managers that set the thread's grad mode and restore it on exit.
+    static let gradModeType: PyType = {
+        let t = PyType(name: "set_grad_enabled", module: "torch.autograd.grad_mode")
+        t.defineMethod("__enter__") { _, this, _ in
+            guard let g = this.as(PyGradModeContext.self) else { return .none }
+            g.previous.append(GradMode.isEnabled)
+            GradMode.isEnabled = g.enabled
+            return .none
+        }
+        t.defineMethod("__exit__") { _, this, _ in
+            guard let g = this.as(PyGradModeContext.self), let p = g.previous.popLast() else { return .bool(false) }
+            GradMode.isEnabled = p
+            return .bool(false)
+        }
+        t.defineMethod("__call__") { ctx, this, args in
+            // Used as a decorator: wrap the function so it runs in this mode.
+            guard let g = this.as(PyGradModeContext.self), let f = args[0] else { throw PyError.typeError("expected a function") }
+            let enabled = g.enabled
+            return .object(PyBuiltinFunction(name: "decorated") { ctx, a in
+                try GradMode.with(enabled: enabled) { try ctx.call(f, a) }
+            })
+        }
+        return t
+    }()
+
+    static func defineGradMode(_ m: PyModule) {
+        for (name, enabled) in [("no_grad", false), ("enable_grad", true), ("inference_mode", false)] {
+            let t = PyType(name: name, module: "torch.autograd.grad_mode", bases: [gradModeType])
+            t.constructor = { _, type, args in
+                let ctxObj = PyGradModeContext(type: type, enabled: enabled)
+                if name == "inference_mode", let v = args[0], case .bool(let b) = v { ctxObj.enabled = !b }
+                return .object(ctxObj)
+            }
+            m.set(name, .object(t))
+        }
+        let setT = gradModeType
+        setT.constructor = { ctx, type, args in
+            let a = try Signature("set_grad_enabled(mode)").bind(args)
+            let mode = try a.bool("mode")
+            // Takes effect immediately (also usable as a context manager that restores on exit).
+            let c = PyGradModeContext(type: type, enabled: mode)
+            c.previous.append(GradMode.isEnabled)
+            GradMode.isEnabled = mode
+            c.appliedAtCreation = true
+            return .object(c)
+        }
+        m.set("set_grad_enabled", .object(setT))
+        m.defineFunction("is_grad_enabled") { _, args in try args.expectNone("is_grad_enabled"); return .bool(GradMode.isEnabled) }
+        m.defineFunction("is_inference_mode_enabled") { _, _ in .bool(false) }
+    }
+
+    // MARK: dtype helpers, printing, misc
+
+    static func defineMisc(_ m: PyModule) {
+        m.defineFunction("get_default_dtype") { _, args in try args.expectNone("get_default_dtype"); return PyDTypeObject.of(DType.defaultFloat) }
+        m.defineFunction("set_default_dtype") { _, args in
+            let a = try Signature("set_default_dtype(d)").bind(args)
+            guard let d = try TorchConvert.dtype(a["d"]) else { throw PyError.typeError("only floating-point types are supported as the default type") }
+            try DType.setDefault(d)
+            return .none
+        }
+        m.defineFunction("is_tensor") { _, args in .bool(args[0]?.as(PyTensor.self) != nil) }
+        m.defineFunction("is_floating_point") { _, args in
+            .bool(try TorchConvert.tensor(args[0] ?? .none).dtype.isFloatingPoint)
+        }
+        m.defineFunction("promote_types") { _, args in
+            let a = try Signature("promote_types(type1, type2)").bind(args)
+            guard let x = try TorchConvert.dtype(a["type1"]), let y = try TorchConvert.dtype(a["type2"]) else { throw PyError.typeError("expected dtypes") }
+            return PyDTypeObject.of(DType.promote(x, y))
+        }
+        m.defineFunction("can_cast") { _, args in
+            let a = try Signature("can_cast(from_, to)").bind(args)
+            guard let x = try TorchConvert.dtype(a["from_"]), let y = try TorchConvert.dtype(a["to"]) else { throw PyError.typeError("expected dtypes") }
+            return .bool(DType.canCast(from: x, to: y))
+        }
+        m.defineFunction("result_type") { ctx, args in
+            let a = try Signature("result_type(tensor1, tensor2)").bind(args)
+            func operand(_ v: Value) throws -> PromotionOperand {
+                if let t = v.as(PyTensor.self)?.tensor { return t.promotionOperand }
+                if let s = TorchConvert.scalar(v) { return Tensor.wrappedScalar(s).promotionOperand }
+                throw PyError.typeError("result_type() expects tensors or numbers")
+            }
+            return PyDTypeObject.of(DType.resultType([try operand(a["tensor1"]), try operand(a["tensor2"])]))
+        }
+        m.defineFunction("set_printoptions") { ctx, args in
+            let a = try Signature("set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None)").bind(args)
+            var o = PrintOptions.current
+            if let p = try a.optionalString("profile") {
+                guard let po = PrintOptions.profile(p) else { throw PyError.keyError(.str(p)) }
+                o = po
+            }
+            if let p = try a.optionalInt("precision") { o.precision = p }
+            if let p = try a.optionalDouble("threshold") { o.threshold = p }
+            if let p = try a.optionalInt("edgeitems") { o.edgeitems = p }
+            if let p = try a.optionalInt("linewidth") { o.linewidth = p }
+            if !a["sci_mode"].isNone { o.sciMode = try a.bool("sci_mode") }
+            PrintOptions.current = o
+            return .none
+        }
+        m.defineFunction("numel") { _, args in .int(try TorchConvert.tensor(args[0] ?? .none).numel) }
+    }
+}
+
+/// A `torch.no_grad()` / `enable_grad()` / `set_grad_enabled(mode)` object.
+final class PyGradModeContext: PyObject {
+    var enabled: Bool
+    var previous: [Bool] = []
+    var appliedAtCreation = false
+    init(type: PyType, enabled: Bool) { self.enabled = enabled; super.init(type: type) }
+}

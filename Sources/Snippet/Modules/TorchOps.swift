@@ -1,0 +1,227 @@
+import Foundation
+import MiniTorch
+
+/// The binding of the engine's op table (`MiniTorch.OpTable`, "declare each op once"): every entry becomes
+/// `torch.NAME(...)` (function form) and `x.NAME(...)` (method form), so both forms bind through one
+/// declaration with PyTorch's parameter names and defaults. Ops the engine has as Swift functions but not
+/// yet as table entries are declared here, in the same `OpSpec` form, and registered into the table when
+/// the engine lacks them (`TorchOps.glueOps`); an engine entry of the same name always wins.
+enum TorchOps {
+    private static let registerOnce: Void = {
+        let have = OpTable.specs
+        OpTable.register(glueOps.filter { have[$0.name] == nil })
+    }()
+
+    static func ensureRegistered() { _ = registerOnce }
+
+    static func spec(_ name: String) -> OpSpec? {
+        ensureRegistered()
+        return OpTable.specs[name]
+    }
+
+    /// Calls table op `name` with snippet arguments; `this` is the receiver for the method form.
+    static func call(_ ctx: Interpreter, _ name: String, self this: Value? = nil, _ args: Arguments) throws -> Value {
+        ensureRegistered()
+        let selfTensor = try this.map { try TorchConvert.tensor($0, what: "self") }
+        let pos = try args.positional.map { try TorchConvert.opValue(ctx, $0) }
+        let kws = try args.keywords.map { ($0.name, try TorchConvert.opValue(ctx, $0.value)) }
+        let r = try OpTable.call(name, self: selfTensor, args: pos, kwargs: kws)
+        if case .tensor(let t) = r, let s = selfTensor, t === s, let this { return this }
+        return TorchConvert.value(r)
+    }
+
+    // MARK: glue declarations (engine functions not yet in the table)
+
+    static let selfP = opParam("input", .tensor)
+    static func dimP(_ d: OpValue? = nil) -> OpParam { opParam("dim", .int, d) }
+
+    static let glueOps: [OpSpec] = {
+        var ops: [OpSpec] = []
+        ops.append(OpSpec("gather", [selfP, dimP(), opParam("index", .tensor), opParam("sparse_grad", .bool, .bool(false), kw: true)]) { a in
+            .tensor(try a.tensor("input").gather(a.int("dim"), a.tensor("index")))
+        })
+        func scatterBody(_ inplace: Bool) -> (OpArgs) throws -> OpValue {
+            return { a in
+                let x = try a.tensor("input"), dim = try a.int("dim"), index = try a.tensor("index")
+                let reduce = try a.optionalString("reduce")
+                var value: Scalar? = try a.optionalNumber("value")
+                var src: Tensor?
+                switch a.value("src") {
+                case .tensor(let t): src = t
+                case .none: break
+                default: value = try a.number("src")
+                }
+                if let s = src {
+                    if inplace { try x.scatter_(dim, index, s, reduce: reduce); return .tensor(x) }
+                    return .tensor(try x.scatter(dim, index, s, reduce: reduce))
+                }
+                guard let v = value else {
+                    throw TensorError.type("scatter() missing 1 required positional arguments: \"src\"")
+                }
+                if inplace { try x.scatter_(dim, index, value: v, reduce: reduce); return .tensor(x) }
+                return .tensor(try x.scatter(dim, index, value: v, reduce: reduce))
+            }
+        }
+        let scatterParams = [selfP, dimP(), opParam("index", .tensor), opParam("src", .tensorOrNumber, OpValue.none),
+                             opParam("value", .optionalNumber, OpValue.none, kw: true), opParam("reduce", .optionalString, OpValue.none, kw: true)]
+        ops.append(OpSpec("scatter", scatterParams, scatterBody(false)))
+        ops.append(OpSpec("scatter_", function: false, scatterParams, scatterBody(true)))
+        let addParams = [selfP, dimP(), opParam("index", .tensor), opParam("src", .tensor)]
+        ops.append(OpSpec("scatter_add", addParams) { a in
+            .tensor(try a.tensor("input").scatterAdd(a.int("dim"), a.tensor("index"), a.tensor("src")))
+        })
+        ops.append(OpSpec("scatter_add_", function: false, addParams) { a in
+            let x = try a.tensor("input")
+            try x.scatterAdd_(a.int("dim"), a.tensor("index"), a.tensor("src"))
+            return .tensor(x)
+        })
+        let reduceParams = [selfP, dimP(), opParam("index", .tensor), opParam("src", .tensor), opParam("reduce", .string),
+                            opParam("include_self", .bool, .bool(true), kw: true)]
+        ops.append(OpSpec("scatter_reduce", reduceParams) { a in
+            .tensor(try a.tensor("input").scatterReduce(a.int("dim"), a.tensor("index"), a.tensor("src"),
+                                                        reduce: a.string("reduce"), includeSelf: a.bool("include_self")))
+        })
+        ops.append(OpSpec("scatter_reduce_", function: false, reduceParams) { a in
+            let x = try a.tensor("input")
+            try x.scatterReduce_(a.int("dim"), a.tensor("index"), a.tensor("src"), reduce: a.string("reduce"), includeSelf: a.bool("include_self"))
+            return .tensor(x)
+        })
+        ops.append(OpSpec("index_select", [selfP, dimP(), opParam("index", .tensor)]) { a in
+            .tensor(try a.tensor("input").indexSelect(a.int("dim"), a.tensor("index")))
+        })
+        ops.append(OpSpec("take_along_dim", [selfP, opParam("indices", .tensor), opParam("dim", .optionalInt, OpValue.none)]) { a in
+            .tensor(try a.tensor("input").takeAlongDim(a.tensor("indices"), dim: a.optionalInt("dim")))
+        })
+        let indexAddParams = [selfP, dimP(), opParam("index", .tensor), opParam("source", .tensor), opParam("alpha", .number, .int(1), kw: true)]
+        ops.append(OpSpec("index_add", indexAddParams) { a in
+            .tensor(try a.tensor("input").indexAdd(a.int("dim"), a.tensor("index"), a.tensor("source"), alpha: a.number("alpha")))
+        })
+        ops.append(OpSpec("index_add_", function: false, indexAddParams) { a in
+            let x = try a.tensor("input")
+            try x.indexAdd_(a.int("dim"), a.tensor("index"), a.tensor("source"), alpha: a.number("alpha"))
+            return .tensor(x)
+        })
+        // Linear algebra.
+        ops.append(OpSpec("matmul", [selfP, opParam("other", .tensor)]) { a in
+            .tensor(try TorchMath.matmul(a.tensor("input"), a.tensor("other")))
+        })
+        ops.append(OpSpec("mm", [selfP, opParam("mat2", .tensor)]) { a in
+            let x = try a.tensor("input"), y = try a.tensor("mat2")
+            do { return .tensor(try Functional.mm(x, y)) } catch let e as TensorError where e.message.hasPrefix("mat1 and mat2 shapes") {
+                throw TensorError(e.kind, "mm: " + e.message)
+            }
+        })
+        ops.append(OpSpec("mv", [selfP, opParam("vec", .tensor)]) { a in .tensor(try TorchMath.mv(a.tensor("input"), a.tensor("vec"))) })
+        ops.append(OpSpec("dot", [selfP, opParam("tensor", .tensor)]) { a in .tensor(try TorchMath.matmul(a.tensor("input"), a.tensor("tensor"))) })
+        ops.append(OpSpec("bmm", [selfP, opParam("mat2", .tensor)]) { a in .tensor(try TorchMath.matmul(a.tensor("input"), a.tensor("mat2"))) })
+        // Activations with dims.
+        ops.append(OpSpec("softmax", [selfP, opParam("dim", .int), opParam("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
+            .tensor(try Functional.softmax(a.tensor("input"), dim: a.int("dim"), dtype: a.dtype("dtype")))
+        })
+        ops.append(OpSpec("log_softmax", [selfP, opParam("dim", .int), opParam("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
+            .tensor(try Functional.logSoftmax(a.tensor("input"), dim: a.int("dim"), dtype: a.dtype("dtype")))
+        })
+        for op in MiniTorch.UnaryOp.allCases {
+            ops.append(OpSpec(op.rawValue, [selfP]) { a in .tensor(try Tensor.unary(op, a.tensor("input"))) })
+            ops.append(OpSpec(op.rawValue + "_", [selfP]) { a in
+                let x = try a.tensor("input")
+                try x.unaryInplace(op)
+                return .tensor(x)
+            })
+        }
+        ops.append(OpSpec("negative", [selfP]) { a in .tensor(try a.tensor("input").neg()) })
+        ops.append(OpSpec("absolute", [selfP]) { a in .tensor(try a.tensor("input").abs()) })
+        ops.append(OpSpec("numel", method: false, [selfP]) { a in .int(Int64(try a.tensor("input").numel)) })
+        return ops
+    }()
+}
+
+/// Engine calls the bindings need with a little argument massaging.
+enum TorchMath {
+    /// `torch.matmul`: dot / mv / mm / batched, with PyTorch's shape rules.
+    static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        guard a.dim > 0 && b.dim > 0 else {
+            throw TensorError.runtime("both arguments to matmul need to be at least 1D, but they are \(a.dim)D and \(b.dim)D")
+        }
+        switch (a.dim, b.dim) {
+        case (1, 1):
+            guard a.shape[0] == b.shape[0] else {
+                throw TensorError.runtime("inconsistent tensor size, expected tensor [\(a.shape[0])] and src [\(b.shape[0])] to have the same number of elements, but got \(a.shape[0]) and \(b.shape[0]) elements respectively")
+            }
+            return try a.mul(b).sum()
+        case (2, 1):
+            return try mv(a, b)
+        case (1, 2):
+            guard a.shape[0] == b.shape[0] else {
+                throw TensorError.runtime("size mismatch, got input (\(a.shape[0])), mat (\(b.shape[0])x\(b.shape[1])), vec (\(a.shape[0]))")
+            }
+            return try mm(a.unsqueeze(0), b).squeeze(dim: 0)
+        case (2, 2):
+            return try mm(a, b)
+        default:
+            // Batched: broadcast the batch dims, multiply matrix by matrix.
+            let a2 = a.dim == 1 ? try a.unsqueeze(0) : a
+            let b2 = b.dim == 1 ? try b.unsqueeze(1) : b
+            let ba = Array(a2.shape.dropLast(2)), bb = Array(b2.shape.dropLast(2))
+            let batch = try broadcastShapes(ba, bb)
+            let m = a2.shape[a2.dim - 2], k = a2.shape[a2.dim - 1], k2 = b2.shape[b2.dim - 2], n = b2.shape[b2.dim - 1]
+            guard k == k2 else {
+                throw TensorError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(batch.reduce(1, *)), \(k)] but got: [\(batch.reduce(1, *)), \(k2)].")
+            }
+            let ae = try a2.expand(batch + [m, k]).reshape([-1, m, k])
+            let be = try b2.expand(batch + [k, n]).reshape([-1, k, n])
+            var outs: [Tensor] = []
+            for i in 0..<ae.shape[0] { outs.append(try mm(ae.select(0, i), be.select(0, i))) }
+            var r = try Tensor.stack(outs, dim: 0).reshape(batch + [m, n])
+            if a.dim == 1 { r = try r.squeeze(dim: -2) }
+            if b.dim == 1 { r = try r.squeeze(dim: -1) }
+            return r
+        }
+    }
+
+    static func mm(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        if a.dtype.isFloatingPoint || b.dtype.isFloatingPoint || a.dtype != b.dtype { return try Functional.mm(a, b) }
+        // Integer matrices: exact sums of products (no autograd for integers).
+        guard a.shape[1] == b.shape[0] else {
+            throw TensorError.runtime("mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
+        }
+        let m = a.shape[0], k = a.shape[1], n = b.shape[1]
+        let av = a.toInt64Array(), bv = b.toInt64Array()
+        var out = [Int64](repeating: 0, count: m * n)
+        for i in 0..<m { for p in 0..<k { let x = av[i * k + p]; if x == 0 { continue }; for j in 0..<n { out[i * n + j] &+= x &* bv[p * n + j] } } }
+        return Tensor(out, shape: [m, n]).to(a.dtype)
+    }
+
+    /// matrix × vector (node `MvBackward0`, as PyTorch names it).
+    static func mv(_ a: Tensor, _ v: Tensor) throws -> Tensor {
+        guard a.dim == 2, v.dim == 1 else { throw TensorError.runtime("vector + matrix @ vector expected, got \(a.dim), \(v.dim)") }
+        guard a.shape[1] == v.shape[0] else {
+            throw TensorError.runtime("size mismatch, got input (\(a.shape[0])), mat (\(a.shape[0])x\(a.shape[1])), vec (\(v.shape[0]))")
+        }
+        let out = try GradMode.with(enabled: false) { try mm(a, v.unsqueeze(1)).squeeze(dim: 1).contiguous() }
+        recordAutograd("MvBackward0", inputs: [a, v], outputs: [out]) { g in
+            guard let go = g[0] else { return [nil, nil] }
+            return [a.requiresGrad ? try go.unsqueeze(1).mul(v.unsqueeze(0)) : nil,
+                    v.requiresGrad ? try mv(a.t(), go) : nil]
+        }
+        return out
+    }
+
+    static func convert(_ x: Tensor, _ d: DType) throws -> Tensor { x.to(d) }
+    static func moveDevice(_ x: Tensor, _ d: Device) throws -> Tensor { x.to(device: d) }
+}
+
+/// The simulated GPUs (`--gpus N`, default 4): how many exist in this run.
+enum TorchDevices {
+    static func count(_ ctx: Interpreter) -> Int {
+        if let n = ctx.extensionState["gpus"] as? Int { return n }
+        if let s = ProcessInfo.processInfo.environment["TENSORPREP_GPUS"], let n = Int(s) { return n }
+        return 4
+    }
+    static func check(_ ctx: Interpreter, _ d: Device) throws {
+        guard case .cuda(let i) = d else { return }
+        let n = count(ctx)
+        if n == 0 { throw PyError.runtimeError("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx") }
+        if i >= n || i < 0 { throw PyError.runtimeError("CUDA error: invalid device ordinal\nCUDA kernel errors might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.\nFor debugging consider passing CUDA_LAUNCH_BLOCKING=1\nCompile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.\n") }
+    }
+}
