@@ -430,6 +430,208 @@ print(x.shape.as_list(), x.shape[0], x.get_shape())
 print(repr(x), str(x), [x])
 print(a.op)
 """),
+("var/scope-objects", "tf-variable", """
+import tensorflow as tf
+with tf.variable_scope('model') as scope:
+    print(scope.name, scope.reuse, scope.original_name_scope)
+    w = tf.get_variable('w', [2], initializer=tf.constant_initializer(0.5), trainable=False)
+    scope.reuse_variables()
+    print(tf.get_variable_scope().reuse)
+    w2 = tf.get_variable('w')
+print(w is w2, w2, len(tf.trainable_variables()), len(tf.global_variables()))
+with tf.variable_scope(None, default_name='block'):
+    a = tf.get_variable('a', [1])
+with tf.variable_scope(None, default_name='block'):
+    b = tf.get_variable('a', [1])
+print(a.name, b.name)
+with tf.name_scope('outer') as ns:
+    print(ns)
+    with tf.name_scope('inner') as ns2:
+        print(ns2, tf.get_default_graph().get_name_scope())
+with tf.name_scope('outer'):
+    c = tf.constant(1.0, name='c')
+print(c.name, c.op.name)
+"""),
+("var/init-values", "tf-variable", """
+import tensorflow as tf
+a = tf.Variable([[1, 2], [3, 4]], name='a')
+b = tf.Variable(tf.ones([2, 3]) * 2.0)
+c = tf.get_variable('c', shape=[2, 2], initializer=tf.constant_initializer([1.0, 2.0, 3.0, 4.0]))
+d = tf.get_variable('d', [3], dtype=tf.int32, initializer=tf.zeros_initializer())
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    print(sess.run(a))
+    print(sess.run(b))
+    print(sess.run(c))
+    print(sess.run(d), d.dtype)
+    print(a.eval(), sess.run(a.initial_value))
+"""),
+("var/counter", "tf-static", """
+import tensorflow as tf
+count = tf.Variable(0, name='count')
+step = tf.assign(count, count + 1)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for _ in range(3):
+        print(sess.run(step))
+    print(sess.run(count), step)
+"""),
+("graph/new-graph", "tf-graph", """
+import tensorflow as tf
+g1 = tf.Graph()
+g2 = tf.Graph()
+with g1.as_default():
+    a = tf.constant([1.0, 2.0], name='a')
+    b = a * 2
+with g2.as_default():
+    c = tf.constant(3, name='a')
+print(a.graph is g1, c.graph is g2, a.name, c.name)
+print(len(g1.get_operations()), len(g2.get_operations()), len(tf.get_default_graph().get_operations()))
+with tf.Session(graph=g1) as sess:
+    print(sess.run(b))
+print([t.name for t in b.op.inputs], a.consumers())
+"""),
+("graph/nodes-edges", "tf-graph", """
+import tensorflow as tf
+x = tf.placeholder(tf.float32, [None, 2], name='x')
+w = tf.Variable(tf.ones([2, 1]), name='w')
+b = tf.Variable(0.0, name='b')
+y = tf.nn.relu(tf.matmul(x, w) + b, name='y')
+g = tf.get_default_graph()
+for op in g.get_operations():
+    print(op.name, op.type, [t.name for t in op.inputs], [t.name for t in op.outputs])
+print(y, y.op.inputs[0])
+"""),
+("graph/shape-fns", "tf-graph", """
+import tensorflow as tf
+x = tf.placeholder(tf.float32, [None, 28, 28, 1])
+k = tf.zeros([5, 5, 1, 32])
+c1 = tf.nn.conv2d(x, k, strides=[1, 1, 1, 1], padding='SAME')
+c2 = tf.nn.conv2d(c1, tf.zeros([3, 3, 32, 64]), strides=[1, 2, 2, 1], padding='VALID')
+f = tf.reshape(c2, [-1, 13 * 13 * 64])
+print(c1.shape, c2.shape, f.shape, tf.shape(x), tf.shape(k))
+print(tf.reduce_mean(x, axis=[1, 2]), tf.reduce_sum(x, axis=-1, keepdims=True))
+print(tf.gather(x, [0, 1]), tf.gather(x, 3, axis=1))
+print(tf.transpose(k), tf.transpose(k, [3, 0, 1, 2]))
+"""),
+("graph/reshape-err", "tf-graph", """
+import tensorflow as tf
+a = tf.constant([1, 2, 3, 4, 5, 6])
+tf.reshape(a, [4, -1])
+"""),
+("graph/conv-err", "tf-conv", """
+import tensorflow as tf
+x = tf.zeros([1, 4, 4, 3])
+k = tf.zeros([2, 2, 2, 8])
+tf.nn.conv2d(x, k, strides=[1, 1, 1, 1], padding='VALID')
+"""),
+("static/runtime-errs", "tf-static", """
+import tensorflow as tf
+x = tf.placeholder(tf.float32)
+y = tf.placeholder(tf.float32)
+z = tf.matmul(x, y)
+with tf.Session() as sess:
+    sess.run(z, feed_dict={x: [[1.0, 2.0, 3.0]], y: [[1.0, 2.0]]})
+"""),
+("static/runtime-broadcast", "tf-static", """
+import tensorflow as tf
+x = tf.placeholder(tf.float32)
+y = tf.placeholder(tf.float32)
+with tf.Session() as sess:
+    print(sess.run(x + y, feed_dict={x: [[1.0], [2.0]], y: [10.0, 20.0, 30.0]}))
+    sess.run(x + y, feed_dict={x: [1.0, 2.0, 3.0], y: [1.0, 2.0]})
+"""),
+("static/feed-dtype-int", "tf-static", """
+import tensorflow as tf
+x = tf.placeholder(tf.int32, shape=[3], name='ids')
+y = x * 2
+with tf.Session() as sess:
+    print(sess.run(y, feed_dict={x: [1, 2, 3]}))
+    print(sess.run([x, y], {x: [4, 5, 6]}))
+    print(sess.run(y, feed_dict={'ids:0': [7, 8, 9]}))
+"""),
+("static/eval-default", "tf-static", """
+import tensorflow as tf
+a = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+b = tf.matmul(a, a)
+sess = tf.InteractiveSession()
+print(b.eval())
+print(tf.reduce_sum(b).eval(), tf.reduce_max(a, axis=0).eval(), tf.argmax(a, axis=1).eval())
+sess.close()
+"""),
+("static/fetch-errs", "tf-static", """
+import tensorflow as tf
+a = tf.constant(1.0)
+with tf.Session() as sess:
+    sess.run([a, None])
+"""),
+("static/closed", "tf-static", """
+import tensorflow as tf
+a = tf.constant(1.0)
+sess = tf.Session()
+sess.close()
+sess.run(a)
+"""),
+("static/control-deps", "tf-static", """
+import tensorflow as tf
+v = tf.Variable(0.0)
+inc = tf.assign_add(v, 1.0)
+with tf.control_dependencies([inc]):
+    out = tf.identity(v)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    print(sess.run(out), sess.run(out), sess.run(v))
+print(out.op.control_inputs)
+"""),
+("grad/more", "tf-grad", """
+import tensorflow as tf
+x = tf.Variable([[1.0, 2.0], [3.0, 4.0]], name='x')
+y = tf.reduce_sum(tf.square(x) * 3.0 + tf.nn.relu(x - 2.5))
+g = tf.gradients(y, x)[0]
+h = tf.gradients(tf.reduce_mean(x / 2.0), [x])
+print(g, h)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    print(sess.run(g))
+    print(sess.run(h))
+"""),
+("grad/train-linear", "tf-grad", """
+import tensorflow as tf
+x = tf.placeholder(tf.float32, [None, 1])
+y = tf.placeholder(tf.float32, [None, 1])
+w = tf.Variable([[0.0]])
+b = tf.Variable([0.0])
+pred = tf.matmul(x, w) + b
+loss = tf.reduce_mean(tf.square(pred - y))
+train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+xs = [[1.0], [2.0], [3.0]]
+ys = [[3.0], [5.0], [7.0]]
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for i in range(500):
+        _, l = sess.run([train, loss], feed_dict={x: xs, y: ys})
+    print(sess.run([w, b]), l < 1e-3)
+print(len(tf.get_default_graph().get_operations()))
+"""),
+("gather/errors", "tf-gather", """
+import tensorflow as tf
+p = tf.constant([[1, 2], [3, 4]])
+with tf.Session() as sess:
+    print(sess.run(tf.gather(p, [[1, 0], [0, 0]])))
+    print(sess.run(tf.gather(p, [-1 + 2])))
+    print(sess.run(tf.gather(p, [1, 1], axis=-1)))
+    sess.run(tf.gather(p, [0, 2], axis=1))
+"""),
+("gather/float", "tf-gather", """
+import tensorflow as tf
+emb = tf.constant([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]])
+ids = tf.placeholder(tf.int32, [None])
+out = tf.gather(emb, ids)
+print(out)
+with tf.Session() as sess:
+    print(sess.run(out, feed_dict={ids: [2, 0, 2]}))
+"""),
+
 ]
 
 

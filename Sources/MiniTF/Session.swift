@@ -113,13 +113,15 @@ public final class Session {
                 if visiting.contains(id) { continue }
                 visiting.insert(id)
                 stack.append((op, true))
-                for c in op.controlInputs.reversed() where done[ObjectIdentifier(c)] == nil { stack.append((c, false)) }
+                // Data inputs are pushed first so that control inputs run before them: a variable read
+                // behind `control_dependencies([update])` sees the update, as with TensorFlow's ref variables.
                 for (i, t) in op.inputs.enumerated().reversed() {
                     if fed[ObjectIdentifier(t)] != nil { continue }
                     // Ops that write a variable take its ref without reading it.
                     if i == 0 && t.isRef && isRefConsumer(op) && t.op.type == "VariableV2" { continue }
                     if done[ObjectIdentifier(t.op)] == nil { stack.append((t.op, false)) }
                 }
+                for c in op.controlInputs.reversed() where done[ObjectIdentifier(c)] == nil { stack.append((c, false)) }
             }
         }
 

@@ -77,15 +77,19 @@ enum ShapeFns {
         let minus = t.enumerated().filter { $0.element == -1 }.map { $0.offset }
         if minus.count > 1 { throw ctx.fail("Cannot infer multiple unknown dimensions in shape [\(t.map(String.init).joined(separator: ","))]") }
         var out: [Int?] = t.map { $0 == -1 ? nil : $0 }
+        let partial = "[" + t.map { $0 == -1 ? "?" : String($0) }.joined(separator: ",") + "]"
+        func fail(_ what: String) -> TFError {
+            .valueError("\(what) for '\(ctx.summary)' with input shapes: \(ctx.inputShapes) and with input tensors computed as partial shapes: input[1] = \(partial).")
+        }
         if let n = ctx.input(0).shape.numElements {
             let known = t.filter { $0 != -1 }.reduce(1, *)
             if let m = minus.first {
                 if known == 0 || n % known != 0 {
-                    throw ctx.fail("Cannot reshape a tensor with \(n) elements to shape [\(t.map(String.init).joined(separator: ","))] (\(known) elements)")
+                    throw fail("Dimension size must be evenly divisible by \(known) but is \(n)")
                 }
                 out[m] = n / known
             } else if known != n {
-                throw ctx.fail("Cannot reshape a tensor with \(n) elements to shape [\(t.map(String.init).joined(separator: ","))] (\(known) elements)")
+                throw fail("Cannot reshape a tensor with \(n) elements to shape \(partial) (\(known) elements)")
             }
         }
         return [(dt, TFShape(out))]

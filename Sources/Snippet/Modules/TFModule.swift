@@ -281,6 +281,7 @@ enum TFBinding {
             if s.contains(":") { return .tensor(try tfCall { try g.tensor(named: s) }) }
             return .operation(try tfCall { try g.operation(named: s) })
         }
+        if v.isNone { throw PyError.typeError("Argument `fetch` = None has invalid type \"NoneType\". Cannot be None") }
         let tname = v.type.qualifiedName
         throw PyError.typeError("Fetch argument \(try ctx.repr(v)) has invalid type <class '\(tname)'>, must be a string or Tensor. (Can not convert a \(v.typeName) into a Tensor or Operation.)")
     }
