@@ -25,6 +25,7 @@ struct TensorPrep: AsyncParsableCommand {
             ExportCommand.self,
             ScheduleCommand.self,
             // Add new commands here, one line each.
+            BenchCommand.self,
         ])
 
     /// Parsed here too so that `tensorprep --db X list` works as well as `tensorprep list --db X`;
