@@ -46,3 +46,21 @@ import Testing
         if case .list(let l) = chunks { #expect(l.count == 3 - 1 + 0) } else { Issue.record("chunk result") }
     }
 }
+
+/// create/01, create/04, create/05: legacy constructors and conversions through the table.
+@Suite struct CoreOpTableLegacyTests {
+    func tensorOf(_ v: OpValue) -> Tensor? { if case .tensor(let t) = v { return t } else { return nil } }
+    @Test func legacy() throws {
+        // torch.Tensor([1, 2]) → tensor([1., 2.]); torch.Tensor(2, 3).shape → torch.Size([2, 3]); torch.Tensor() → tensor([])
+        #expect(P(tensorOf(try OpTable.call("Tensor", args: [.list([.int(1), .int(2)])]))!) == "tensor([1., 2.])")
+        #expect(tensorOf(try OpTable.call("Tensor", args: [.int(2), .int(3)]))?.shape == [2, 3])
+        #expect(P(tensorOf(try OpTable.call("Tensor", args: []))!) == "tensor([])")
+        // torch.LongTensor([3, 4]).dtype → torch.int64; torch.DoubleTensor([1]).type() → torch.DoubleTensor
+        #expect(tensorOf(try OpTable.call("LongTensor", args: [.list([.int(3), .int(4)])]))?.dtype == .int64)
+        let d = tensorOf(try OpTable.call("DoubleTensor", args: [.list([.int(1)])]))!
+        if case .string(let s) = try OpTable.call("type", self: d, args: []) { #expect(s == "torch.DoubleTensor") } else { Issue.record("type()") }
+        // torch.tensor([1, 2]).float() / .to(torch.float64)
+        #expect(tensorOf(try OpTable.call("float", self: T([1, 2]), args: []))?.dtype == .float32)
+        #expect(tensorOf(try OpTable.call("to", self: T([1, 2]), args: [.dtype(.float64)]))?.dtype == .float64)
+    }
+}

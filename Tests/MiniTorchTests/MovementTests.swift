@@ -78,3 +78,22 @@ import Testing
         #expect(try x.select(1, -1).toInt64Array() == [2, 5])
     }
 }
+
+/// Huge or extreme arguments from a snippet must raise, never trap (no PyTorch text recorded for the limit itself).
+@Suite struct MovementRobustnessTests {
+    @Test func extremeArguments() throws {
+        let x = try Tensor.arange(.int(10))
+        #expect(try x.split(Int.max).count == 1)
+        #expect(try x.chunk(Int.max).count == 10)
+        #expect(try x.slice(dim: 0, start: 0, end: Int.max, step: Int.max).shape == [1])
+        #expect(try x.index([.slice(nil, nil, Int.max)]).shape == [1])
+        #expect(errorOf { try x.narrow(0, 2, Int.max) } != nil)
+        #expect(errorOf { try x.repeat([Int.max, 2]) } != nil)
+        #expect(errorOf { try x.view([Int.max, 2]) } != nil)
+        #expect(errorOf { try Tensor.zeros([Int.max, Int.max, 2]) } != nil)
+        #expect(errorOf { try x.expand([Int.max, 10]) } != nil)
+        #expect(errorOf { try x.sum(Int.min) } != nil)
+        #expect(errorOf { try x.index([.int(Int.min)]) } != nil)
+        #expect(errorOf { try Tensor.arange(.double(0), .double(1e300), .double(1e-300)) } != nil)
+    }
+}

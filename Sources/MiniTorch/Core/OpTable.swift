@@ -202,7 +202,7 @@ public enum OpTable {
     private static let lock = SpinLock()
     nonisolated(unsafe) private static var registry: [String: OpSpec] = {
         var d: [String: OpSpec] = [:]
-        for s in creationOps + elementwiseOps + reduceOps + movementOps { d[s.name] = s }
+        for s in creationOps + elementwiseOps + reduceOps + movementOps + conversionOps { d[s.name] = s }
         return d
     }()
     /// All ops by name.
@@ -234,7 +234,10 @@ public enum OpTable {
         for p in params where !p.keywordOnly {
             if pos.isEmpty { break }
             if case .sizes = p.type {
-                if pos.count == 1, case .list = pos.first! { values[p.name] = pos.removeFirst() }
+                if pos.count == 1, case .list = pos.first! {
+                    values[p.name] = pos.removeFirst()
+                    values["__single_list"] = .bool(true)   // `f((2, 3))` rather than `f(2, 3)` (legacy constructors care)
+                }
                 else { values[p.name] = .list(Array(pos)); pos.removeAll() }
             } else if case .tensorList = p.type, pos.count >= 1 {
                 values[p.name] = pos.removeFirst()

@@ -75,6 +75,22 @@ extension Tensor {
         return t
     }
 
+    /// Legacy constructors `torch.Tensor(...)`, `torch.FloatTensor(...)`, ...: sizes (`Tensor(2, 3)`, zero-filled here
+    /// where PyTorch leaves memory uninitialised) or data (`Tensor([1, 2])`, converted to `dtype`).
+    public static func legacyConstructor(_ dtype: DType, sizes: [Int]?, data: NestedData?) throws -> Tensor {
+        if let d = data {
+            if case .scalar(let s) = d {
+                throw TensorError.type("new(): data must be a sequence (got \(s.isFloatingPoint ? "float" : (s.isBool ? "bool" : "int")))")
+            }
+            return try fromNested(d, dtype: dtype)
+        }
+        let sz = sizes ?? [0]
+        for s in sz where s < 0 {
+            throw TensorError.runtime("Trying to create tensor with negative dimension \(s): \(shapeString(sz))")
+        }
+        return try zeros(sz.isEmpty ? [0] : sz, dtype: dtype)
+    }
+
     /// The dtype `torch.full`/`torch.tensor` infer from one Python number.
     public static func inferDType(_ s: Scalar) -> DType {
         switch s {

@@ -82,4 +82,25 @@ let creationOps: [OpSpec] = [
         guard let n = a.value("data").nested() else { throw TensorError.type("Could not infer dtype of \(a.value("data").typeName)") }
         return try finishFactory(a.tensor("input").newTensor(n, dtype: a.dtype("dtype")), a)
     },
-]
+] + legacyConstructorOps
+
+/// `torch.Tensor(2, 3)`, `torch.Tensor([1, 2])`, `torch.FloatTensor(...)`, `torch.LongTensor(...)`, ...
+let legacyConstructorOps: [OpSpec] = [("Tensor", nil), ("FloatTensor", DType.float32), ("DoubleTensor", .float64),
+                                      ("LongTensor", .int64), ("IntTensor", .int32), ("BoolTensor", .bool)].map { (name, dt) in
+    OpSpec(name, method: false, [param("args", .sizes, .list([]))]) { a in
+        let dtype = dt ?? DType.defaultFloat
+        guard case .list(let items) = a.value("args") else { return .tensor(try Tensor.legacyConstructor(dtype, sizes: nil, data: nil)) }
+        if items.isEmpty { return .tensor(try Tensor.legacyConstructor(dtype, sizes: nil, data: nil)) }
+        // `Tensor(2, 3)`: ints are sizes; `Tensor([1, 2])` (one list) is data.
+        if !isListArg(a) && items.allSatisfy({ if case .int = $0 { return true } else { return false } }) {
+            return .tensor(try Tensor.legacyConstructor(dtype, sizes: try a.intList("args"), data: nil))
+        }
+        guard let n = OpValue.list(items).nested() else {
+            throw TensorError.type("new(): data must be a sequence (got \(items.first?.typeName ?? "NoneType"))")
+        }
+        return .tensor(try Tensor.legacyConstructor(dtype, sizes: nil, data: n))
+    }
+}
+
+/// True when the caller passed one list (data) rather than ints (sizes); set by `OpTable.call`'s `.sizes` binding.
+func isListArg(_ a: OpArgs) -> Bool { if case .bool(true) = a.value("__single_list") { return true } else { return false } }

@@ -47,7 +47,7 @@ extension Tensor {
                 s = Swift.min(Swift.max(s, 0), n); e = Swift.min(Swift.max(e, s), n)
                 if !(s == 0 && e == n && st == 1) || !record {
                     result = try record ? result.slice(dim: d, start: s, end: e, step: st)
-                        : result.makeViewNoGrad(result.sliceLayout(d, start: s, length: (e - s + st - 1) / st, step: st))
+                        : result.makeViewNoGrad(result.sliceLayout(d, start: s, length: e <= s ? 0 : (e - s - 1) / st + 1, step: st))
                 }
                 d += 1
             case .none:
@@ -177,6 +177,8 @@ extension Tensor {
         let post = adjacent ? rest.filter { $0 > dims[0] } : rest
         let preL = Layout(shape: pre.map { shape[$0] }, strides: pre.map { layout.strides[$0] }, offset: layout.offset)
         let postL = Layout(shape: post.map { shape[$0] }, strides: post.map { layout.strides[$0] }, offset: 0)
+        let outShape0 = pre.map { shape[$0] } + bshape + post.map { shape[$0] }
+        try Tensor.checkSizes(outShape0)
         let preOffs = preL.storageIndices(), postOffs = postL.storageIndices()
         var offsets: [Int] = []
         offsets.reserveCapacity(preOffs.count * bn * postOffs.count)

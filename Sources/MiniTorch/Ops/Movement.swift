@@ -112,6 +112,7 @@ extension Tensor {
             }
             sizes[i] = size; strides[i] = st
         }
+        try Tensor.checkSizes(sizes)
         return Layout(shape: sizes, strides: strides, offset: layout.offset)
     }
 
@@ -276,7 +277,7 @@ extension Tensor {
         let n = shape[w]
         var s = start < 0 ? start + n : start, e = end < 0 ? end + n : end
         s = Swift.min(Swift.max(s, 0), n); e = Swift.min(Swift.max(e, s), n)
-        let len = (e - s + step - 1) / step
+        let len = e <= s ? 0 : (e - s - 1) / step + 1
         let out = makeView(sliceLayout(w, start: s, length: len, step: step))
         let inShape = shape, inDType = dtype, dev = device
         recordAutograd("SliceBackward0", inputs: [self], outputs: [out]) { g in
@@ -298,7 +299,7 @@ extension Tensor {
             throw TensorError.index("start out of range (expected to be in range of [\(-n), \(n)], but got \(start))")
         }
         let s = start < 0 ? start + n : start
-        guard s + length <= n else {
+        guard length <= n - s else {
             throw TensorError.runtime("start (\(s)) + length (\(length)) exceeds dimension size (\(n)).")
         }
         return try slice(dim: w, start: s, end: s + length)
@@ -359,7 +360,7 @@ extension Tensor {
         if size == 0 && n != 0 {
             throw TensorError.runtime("split_size can only be 0 if dimension size is 0, but got dimension size of \(n)")
         }
-        let count = size == 0 ? 1 : Swift.max((n + size - 1) / size, 1)
+        let count = size == 0 || n == 0 ? 1 : (n - 1) / size + 1
         var sizes: [Int] = []
         for k in 0..<count { sizes.append(Swift.min(size, n - k * size)) }
         return try splitPieces(w, sizes: sizes, nodeName: "SplitBackward0")
@@ -383,7 +384,7 @@ extension Tensor {
         guard chunks > 0 else { throw TensorError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let w = try wrapDim(d, dim)
         let n = shape[w]
-        let size = (n + chunks - 1) / chunks
+        let size = n == 0 ? 0 : (n - 1) / chunks + 1
         if size == 0 {
             return try splitPieces(w, sizes: [Int](repeating: 0, count: chunks), nodeName: "SplitBackward0")
         }
@@ -424,7 +425,12 @@ extension Tensor {
         }
         let lead = reps.count - dim
         let padded = [Int](repeating: 1, count: lead) + shape
-        let outShape = zip(padded, reps).map { $0 * $1 }
+        var outShape: [Int] = []
+        for (p, r) in zip(padded, reps) {
+            let (m, o) = p.multipliedReportingOverflow(by: r)
+            if o { throw TensorError.runtime("tensor of repeated size exceeds the engine's limit of \(Tensor.maxElements) elements") }
+            outShape.append(m)
+        }
         try Tensor.checkSizes(outShape)
         let out = Tensor(zeros: outShape, dtype: dtype, device: device)
         // View the output as [r0, s0, r1, s1, ...] and copy the source broadcast over the r-dims.

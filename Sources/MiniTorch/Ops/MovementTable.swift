@@ -62,3 +62,66 @@ let movementOps: [OpSpec] = [
     OpSpec("detach", [selfP]) { a in .tensor(try a.tensor("input").detach()) },
     OpSpec("nonzero", [selfP]) { a in .tensor(try a.tensor("input").nonzero()) },
 ]
+
+/// Conversions and metadata methods.
+let conversionOps: [OpSpec] = {
+    var ops: [OpSpec] = [("float", DType.float32), ("double", .float64), ("long", .int64), ("int", .int32), ("bool", .bool)].map { (n, d) in
+        OpSpec(n, function: false, [selfP]) { a in .tensor(try a.tensor("input").to(d)) }
+    }
+    ops += [
+        /// `to(dtype)`, `to(device)`, `to(other)`, `to(device, dtype)`, keywords `dtype=`, `device=`, `copy=`.
+        OpSpec("to", function: false, [selfP, param("arg0", .tensorOrNumber, OpValue.none), param("arg1", .tensorOrNumber, OpValue.none),
+                                       param("dtype", .optionalDType, OpValue.none, kw: true), param("device", .optionalDevice, OpValue.none, kw: true),
+                                       param("copy", .bool, .bool(false), kw: true), param("non_blocking", .bool, .bool(false), kw: true)]) { a in
+            var x = try a.tensor("input")
+            var dtype = try a.dtype("dtype"), device = try a.device("device")
+            for k in ["arg0", "arg1"] {
+                switch a.value(k) {
+                case .none: break
+                case .dtype(let d): dtype = d
+                case .device(let d): device = d
+                case .string, .int: device = try a.device(k)
+                case .tensor(let o): dtype = o.dtype; device = o.device
+                default: throw TensorError.type("to() received an invalid combination of arguments - got (\(a.value(k).typeName))")
+                }
+            }
+            let copy = try a.bool("copy")
+            if let d = device { x = x.to(device: d) }
+            if let d = dtype { x = x.to(d, copy: copy) } else if copy { x = x.clone() }
+            return .tensor(x)
+        },
+        OpSpec("type", function: false, [selfP, param("dtype", .optionalDType, OpValue.none)]) { a in
+            let x = try a.tensor("input")
+            switch a.value("dtype") {
+            case .none: return .string(x.dtype.typeString)
+            case .string(let s):
+                guard let d = DType.allCases.first(where: { $0.typeString == s }) else { throw TensorError.value("invalid type: '\(s)'") }
+                return .tensor(x.to(d))
+            default: return .tensor(try x.to(a.dtype("dtype") ?? x.dtype))
+            }
+        },
+        OpSpec("cpu", function: false, [selfP]) { a in .tensor(try a.tensor("input").to(device: .cpu)) },
+        OpSpec("cuda", function: false, [selfP, param("device", .optionalDevice, OpValue.none)]) { a in
+            .tensor(try a.tensor("input").to(device: a.device("device") ?? .cuda(0)))
+        },
+        OpSpec("dim", function: false, [selfP]) { a in .int(Int64(try a.tensor("input").dim)) },
+        OpSpec("numel", [selfP]) { a in .int(Int64(try a.tensor("input").numel)) },
+        OpSpec("nelement", function: false, [selfP]) { a in .int(Int64(try a.tensor("input").numel)) },
+        OpSpec("element_size", function: false, [selfP]) { a in .int(Int64(try a.tensor("input").dtype.itemSize)) },
+        OpSpec("is_contiguous", function: false, [selfP]) { a in .bool(try a.tensor("input").isContiguous) },
+        OpSpec("is_floating_point", [selfP]) { a in .bool(try a.tensor("input").dtype.isFloatingPoint) },
+        OpSpec("stride", function: false, [selfP, param("dim", .optionalInt, OpValue.none)]) { a in
+            let x = try a.tensor("input")
+            if let d = try a.optionalInt("dim") { return .int(Int64(try x.stride(d))) }
+            return .list(x.strides.map { .int(Int64($0)) })
+        },
+        OpSpec("item", function: false, [selfP]) { a in
+            switch try a.tensor("input").item() {
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .int(i)
+            case .double(let d): return .double(d)
+            }
+        },
+    ]
+    return ops
+}()
