@@ -48,8 +48,13 @@ extension Tensor {
                 flat.append(s)
             case .list(let l):
                 guard depth < shape.count else {
-                    throw TensorError.value("expected sequence of length 0 at dim \(depth) (got \(l.count))")
+                    // PyTorch converts the element with the dtype it inferred from the whole nest.
+                    let d = dtype ?? scanDType(data)
+                    if d.isFloatingPoint { throw TensorError.type("must be real number, not list") }
+                    if d == .bool { throw TensorError.type("'list' object cannot be interpreted as a bool") }
+                    throw TensorError.type("'list' object cannot be interpreted as an integer")
                 }
+                _ = l
                 if l.count != shape[depth] {
                     throw TensorError.value("expected sequence of length \(shape[depth]) at dim \(depth) (got \(l.count))")
                 }
@@ -89,6 +94,22 @@ extension Tensor {
             throw TensorError.runtime("Trying to create tensor with negative dimension \(s): \(shapeString(sz))")
         }
         return try zeros(sz.isEmpty ? [0] : sz, dtype: dtype)
+    }
+
+    /// The dtype torch.tensor infers from every number in a nest.
+    static func scanDType(_ d: NestedData) -> DType {
+        var sawFloat = false, sawInt = false, any = false
+        func go(_ x: NestedData) {
+            switch x {
+            case .scalar(.double): sawFloat = true; any = true
+            case .scalar(.int): sawInt = true; any = true
+            case .scalar(.bool): any = true
+            case .list(let l): l.forEach(go)
+            }
+        }
+        go(d)
+        if !any { return DType.defaultFloat }
+        return sawFloat ? DType.defaultFloat : (sawInt ? .int64 : .bool)
     }
 
     /// The dtype `torch.full`/`torch.tensor` infer from one Python number.
