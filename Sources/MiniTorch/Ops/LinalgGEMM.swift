@@ -14,7 +14,11 @@ extension Float: GemmScalar {
     @inline(__always)
     public static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Float>, _ bp: UnsafePointer<Float>,
                                 _ c: UnsafeMutablePointer<Float>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
-        MicroKernel.tile(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
+        if KernelChoice.fused {
+            MicroKernel.tileFused(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
+        } else {
+            MicroKernel.tileSplit(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
+        }
     }
 }
 
@@ -24,8 +28,46 @@ extension Double: GemmScalar {
     @inline(__always)
     public static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Double>, _ bp: UnsafePointer<Double>,
                                 _ c: UnsafeMutablePointer<Double>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
-        MicroKernel.tile(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
+        if KernelChoice.fused {
+            MicroKernel.tileFused(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
+        } else {
+            MicroKernel.tileSplit(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
+        }
     }
+}
+
+/// Whether the fused multiply-add micro-kernels are used. Fused is one instruction when the build targets a CPU
+/// with FMA (e.g. `-target-cpu haswell`) but a library call per lane on baseline x86-64, where multiply-then-add
+/// is many times faster; the answer depends on build flags Swift code cannot see, so it is measured once.
+enum KernelChoice {
+    static let fused: Bool = {
+        let kc = 128
+        let a = [Float](repeating: 1.0001, count: MicroKernel.mrFloat * kc)
+        let b = [Float](repeating: 0.9999, count: MicroKernel.nrFloat * kc)
+        var c = [Float](repeating: 0, count: MicroKernel.mrFloat * MicroKernel.nrFloat)
+        func best(_ fused: Bool) -> UInt64 {
+            var t = UInt64.max
+            a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in c.withUnsafeMutableBufferPointer { cp in
+                for _ in 0..<5 {
+                    let s = DispatchTime.now().uptimeNanoseconds
+                    for _ in 0..<8 {
+                        if fused {
+                            MicroKernel.tileFused(kc, ap.baseAddress!, bp.baseAddress!, cp.baseAddress!, MicroKernel.nrFloat,
+                                                  rows: MicroKernel.mrFloat, cols: MicroKernel.nrFloat, accumulate: true)
+                        } else {
+                            MicroKernel.tileSplit(kc, ap.baseAddress!, bp.baseAddress!, cp.baseAddress!, MicroKernel.nrFloat,
+                                                  rows: MicroKernel.mrFloat, cols: MicroKernel.nrFloat, accumulate: true)
+                        }
+                    }
+                    t = min(t, DispatchTime.now().uptimeNanoseconds - s)
+                }
+            } } }
+            return t
+        }
+        let f = best(true), s = best(false)
+        // Prefer fused (better rounding) unless it is clearly slower.
+        return f <= s + s / 4
+    }()
 }
 
 /// A strided read-only matrix view: element (i, j) is `base[i * rowStride + j * colStride]`.

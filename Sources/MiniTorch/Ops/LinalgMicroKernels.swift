@@ -4,10 +4,10 @@ enum MicroKernel {
     static let mrFloat = 8
     static let nrFloat = 32
 
-    /// C[0..<8, 0..<32] (+)= A-panel * B-panel over `kc`; `ap` holds 8 values per k, `bp` 32.
-    /// Rows >= `rows` and columns >= `cols` are not written (edge tiles).
-    @inline(__always)
-    static func tile(_ kc: Int, _ ap: UnsafePointer<Float>, _ bp: UnsafePointer<Float>,
+    /// C[0..<8, 0..<32] (+)= A-panel * B-panel over `kc` (fused multiply-add);
+    /// `ap` holds 8 values per k, `bp` 32. Rows >= `rows` and columns >= `cols` are not written.
+    @inline(never)
+    static func tileFused(_ kc: Int, _ ap: UnsafePointer<Float>, _ bp: UnsafePointer<Float>,
                      _ c: UnsafeMutablePointer<Float>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
         var c0_0 = SIMD16<Float>()
         var c0_1 = SIMD16<Float>()
@@ -102,6 +102,104 @@ enum MicroKernel {
         }
     }
 
+    /// C[0..<8, 0..<32] (+)= A-panel * B-panel over `kc` (split multiply-add);
+    /// `ap` holds 8 values per k, `bp` 32. Rows >= `rows` and columns >= `cols` are not written.
+    @inline(never)
+    static func tileSplit(_ kc: Int, _ ap: UnsafePointer<Float>, _ bp: UnsafePointer<Float>,
+                     _ c: UnsafeMutablePointer<Float>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
+        var c0_0 = SIMD16<Float>()
+        var c0_1 = SIMD16<Float>()
+        var c1_0 = SIMD16<Float>()
+        var c1_1 = SIMD16<Float>()
+        var c2_0 = SIMD16<Float>()
+        var c2_1 = SIMD16<Float>()
+        var c3_0 = SIMD16<Float>()
+        var c3_1 = SIMD16<Float>()
+        var c4_0 = SIMD16<Float>()
+        var c4_1 = SIMD16<Float>()
+        var c5_0 = SIMD16<Float>()
+        var c5_1 = SIMD16<Float>()
+        var c6_0 = SIMD16<Float>()
+        var c6_1 = SIMD16<Float>()
+        var c7_0 = SIMD16<Float>()
+        var c7_1 = SIMD16<Float>()
+        var a = ap
+        var b = UnsafeRawPointer(bp)
+        for _ in 0..<kc {
+            let b0 = b.loadUnaligned(fromByteOffset: 0 * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+            let b1 = b.loadUnaligned(fromByteOffset: 16 * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+            let a0 = SIMD16<Float>(repeating: a[0])
+            c0_0 += a0 * b0
+            c0_1 += a0 * b1
+            let a1 = SIMD16<Float>(repeating: a[1])
+            c1_0 += a1 * b0
+            c1_1 += a1 * b1
+            let a2 = SIMD16<Float>(repeating: a[2])
+            c2_0 += a2 * b0
+            c2_1 += a2 * b1
+            let a3 = SIMD16<Float>(repeating: a[3])
+            c3_0 += a3 * b0
+            c3_1 += a3 * b1
+            let a4 = SIMD16<Float>(repeating: a[4])
+            c4_0 += a4 * b0
+            c4_1 += a4 * b1
+            let a5 = SIMD16<Float>(repeating: a[5])
+            c5_0 += a5 * b0
+            c5_1 += a5 * b1
+            let a6 = SIMD16<Float>(repeating: a[6])
+            c6_0 += a6 * b0
+            c6_1 += a6 * b1
+            let a7 = SIMD16<Float>(repeating: a[7])
+            c7_0 += a7 * b0
+            c7_1 += a7 * b1
+            a += 8
+            b += 32 * MemoryLayout<Float>.stride
+        }
+        if rows == 8 && cols == 32 {
+            storeFloat(c0_0, c + 0 * ldc + 0, accumulate)
+            storeFloat(c0_1, c + 0 * ldc + 16, accumulate)
+            storeFloat(c1_0, c + 1 * ldc + 0, accumulate)
+            storeFloat(c1_1, c + 1 * ldc + 16, accumulate)
+            storeFloat(c2_0, c + 2 * ldc + 0, accumulate)
+            storeFloat(c2_1, c + 2 * ldc + 16, accumulate)
+            storeFloat(c3_0, c + 3 * ldc + 0, accumulate)
+            storeFloat(c3_1, c + 3 * ldc + 16, accumulate)
+            storeFloat(c4_0, c + 4 * ldc + 0, accumulate)
+            storeFloat(c4_1, c + 4 * ldc + 16, accumulate)
+            storeFloat(c5_0, c + 5 * ldc + 0, accumulate)
+            storeFloat(c5_1, c + 5 * ldc + 16, accumulate)
+            storeFloat(c6_0, c + 6 * ldc + 0, accumulate)
+            storeFloat(c6_1, c + 6 * ldc + 16, accumulate)
+            storeFloat(c7_0, c + 7 * ldc + 0, accumulate)
+            storeFloat(c7_1, c + 7 * ldc + 16, accumulate)
+        } else {
+            var t = [Float](repeating: 0, count: 256)
+            t.withUnsafeMutableBufferPointer { tb in
+                let r = UnsafeMutableRawPointer(tb.baseAddress!)
+                r.storeBytes(of: c0_0, toByteOffset: (0) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c0_1, toByteOffset: (16) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c1_0, toByteOffset: (32) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c1_1, toByteOffset: (48) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c2_0, toByteOffset: (64) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c2_1, toByteOffset: (80) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c3_0, toByteOffset: (96) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c3_1, toByteOffset: (112) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c4_0, toByteOffset: (128) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c4_1, toByteOffset: (144) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c5_0, toByteOffset: (160) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c5_1, toByteOffset: (176) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c6_0, toByteOffset: (192) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c6_1, toByteOffset: (208) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c7_0, toByteOffset: (224) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                r.storeBytes(of: c7_1, toByteOffset: (240) * MemoryLayout<Float>.stride, as: SIMD16<Float>.self)
+                for i in 0..<rows {
+                    let row = c + i * ldc
+                    for j in 0..<cols { row[j] = accumulate ? row[j] + tb[i * 32 + j] : tb[i * 32 + j] }
+                }
+            }
+        }
+    }
+
     @inline(__always)
     static func storeFloat(_ v: SIMD16<Float>, _ p: UnsafeMutablePointer<Float>, _ accumulate: Bool) {
         let r = UnsafeMutableRawPointer(p)
@@ -115,10 +213,10 @@ enum MicroKernel {
     static let mrDouble = 8
     static let nrDouble = 16
 
-    /// C[0..<8, 0..<16] (+)= A-panel * B-panel over `kc`; `ap` holds 8 values per k, `bp` 16.
-    /// Rows >= `rows` and columns >= `cols` are not written (edge tiles).
-    @inline(__always)
-    static func tile(_ kc: Int, _ ap: UnsafePointer<Double>, _ bp: UnsafePointer<Double>,
+    /// C[0..<8, 0..<16] (+)= A-panel * B-panel over `kc` (fused multiply-add);
+    /// `ap` holds 8 values per k, `bp` 16. Rows >= `rows` and columns >= `cols` are not written.
+    @inline(never)
+    static func tileFused(_ kc: Int, _ ap: UnsafePointer<Double>, _ bp: UnsafePointer<Double>,
                      _ c: UnsafeMutablePointer<Double>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
         var c0_0 = SIMD8<Double>()
         var c0_1 = SIMD8<Double>()
@@ -165,6 +263,104 @@ enum MicroKernel {
             let a7 = SIMD8<Double>(repeating: a[7])
             c7_0 = c7_0.addingProduct(a7, b0)
             c7_1 = c7_1.addingProduct(a7, b1)
+            a += 8
+            b += 16 * MemoryLayout<Double>.stride
+        }
+        if rows == 8 && cols == 16 {
+            storeDouble(c0_0, c + 0 * ldc + 0, accumulate)
+            storeDouble(c0_1, c + 0 * ldc + 8, accumulate)
+            storeDouble(c1_0, c + 1 * ldc + 0, accumulate)
+            storeDouble(c1_1, c + 1 * ldc + 8, accumulate)
+            storeDouble(c2_0, c + 2 * ldc + 0, accumulate)
+            storeDouble(c2_1, c + 2 * ldc + 8, accumulate)
+            storeDouble(c3_0, c + 3 * ldc + 0, accumulate)
+            storeDouble(c3_1, c + 3 * ldc + 8, accumulate)
+            storeDouble(c4_0, c + 4 * ldc + 0, accumulate)
+            storeDouble(c4_1, c + 4 * ldc + 8, accumulate)
+            storeDouble(c5_0, c + 5 * ldc + 0, accumulate)
+            storeDouble(c5_1, c + 5 * ldc + 8, accumulate)
+            storeDouble(c6_0, c + 6 * ldc + 0, accumulate)
+            storeDouble(c6_1, c + 6 * ldc + 8, accumulate)
+            storeDouble(c7_0, c + 7 * ldc + 0, accumulate)
+            storeDouble(c7_1, c + 7 * ldc + 8, accumulate)
+        } else {
+            var t = [Double](repeating: 0, count: 128)
+            t.withUnsafeMutableBufferPointer { tb in
+                let r = UnsafeMutableRawPointer(tb.baseAddress!)
+                r.storeBytes(of: c0_0, toByteOffset: (0) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c0_1, toByteOffset: (8) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c1_0, toByteOffset: (16) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c1_1, toByteOffset: (24) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c2_0, toByteOffset: (32) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c2_1, toByteOffset: (40) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c3_0, toByteOffset: (48) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c3_1, toByteOffset: (56) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c4_0, toByteOffset: (64) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c4_1, toByteOffset: (72) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c5_0, toByteOffset: (80) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c5_1, toByteOffset: (88) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c6_0, toByteOffset: (96) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c6_1, toByteOffset: (104) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c7_0, toByteOffset: (112) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                r.storeBytes(of: c7_1, toByteOffset: (120) * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+                for i in 0..<rows {
+                    let row = c + i * ldc
+                    for j in 0..<cols { row[j] = accumulate ? row[j] + tb[i * 16 + j] : tb[i * 16 + j] }
+                }
+            }
+        }
+    }
+
+    /// C[0..<8, 0..<16] (+)= A-panel * B-panel over `kc` (split multiply-add);
+    /// `ap` holds 8 values per k, `bp` 16. Rows >= `rows` and columns >= `cols` are not written.
+    @inline(never)
+    static func tileSplit(_ kc: Int, _ ap: UnsafePointer<Double>, _ bp: UnsafePointer<Double>,
+                     _ c: UnsafeMutablePointer<Double>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
+        var c0_0 = SIMD8<Double>()
+        var c0_1 = SIMD8<Double>()
+        var c1_0 = SIMD8<Double>()
+        var c1_1 = SIMD8<Double>()
+        var c2_0 = SIMD8<Double>()
+        var c2_1 = SIMD8<Double>()
+        var c3_0 = SIMD8<Double>()
+        var c3_1 = SIMD8<Double>()
+        var c4_0 = SIMD8<Double>()
+        var c4_1 = SIMD8<Double>()
+        var c5_0 = SIMD8<Double>()
+        var c5_1 = SIMD8<Double>()
+        var c6_0 = SIMD8<Double>()
+        var c6_1 = SIMD8<Double>()
+        var c7_0 = SIMD8<Double>()
+        var c7_1 = SIMD8<Double>()
+        var a = ap
+        var b = UnsafeRawPointer(bp)
+        for _ in 0..<kc {
+            let b0 = b.loadUnaligned(fromByteOffset: 0 * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+            let b1 = b.loadUnaligned(fromByteOffset: 8 * MemoryLayout<Double>.stride, as: SIMD8<Double>.self)
+            let a0 = SIMD8<Double>(repeating: a[0])
+            c0_0 += a0 * b0
+            c0_1 += a0 * b1
+            let a1 = SIMD8<Double>(repeating: a[1])
+            c1_0 += a1 * b0
+            c1_1 += a1 * b1
+            let a2 = SIMD8<Double>(repeating: a[2])
+            c2_0 += a2 * b0
+            c2_1 += a2 * b1
+            let a3 = SIMD8<Double>(repeating: a[3])
+            c3_0 += a3 * b0
+            c3_1 += a3 * b1
+            let a4 = SIMD8<Double>(repeating: a[4])
+            c4_0 += a4 * b0
+            c4_1 += a4 * b1
+            let a5 = SIMD8<Double>(repeating: a[5])
+            c5_0 += a5 * b0
+            c5_1 += a5 * b1
+            let a6 = SIMD8<Double>(repeating: a[6])
+            c6_0 += a6 * b0
+            c6_1 += a6 * b1
+            let a7 = SIMD8<Double>(repeating: a[7])
+            c7_0 += a7 * b0
+            c7_1 += a7 * b1
             a += 8
             b += 16 * MemoryLayout<Double>.stride
         }
