@@ -280,38 +280,6 @@ extension Tensor {
 
     // MARK: in-place
 
-    /// A copy of self standing in for its old value in a graph (in-place ops overwrite self).
-    func inplaceSnapshot() -> Tensor {
-        let c = materialized()
-        c.gradFn = gradFn; c.outputNr = outputNr; c.requiresGrad = requiresGrad
-        c.gradAccumulatorCache = gradAccumulatorCache
-        if gradFn == nil && requiresGrad { _ = gradientEdge; c.gradAccumulatorCache = gradAccumulatorCache }
-        return c
-    }
-
-    /// Checks common to every in-place op on self.
-    func checkInplace() throws {
-        if GradMode.isEnabled && isLeaf && requiresGrad {
-            throw TensorError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
-        }
-    }
-
-    /// Writes `result` (computed out of place) into self: PyTorch's output dtype and shape checks, version bump,
-    /// and the graph node moved onto self.
-    public func commitInplace(_ result: Tensor) throws {
-        guard DType.canCast(from: result.dtype, to: dtype) else {
-            throw TensorError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
-        }
-        guard result.shape == shape else {
-            throw TensorError.runtime("output with shape \(shapeString(shape)) doesn't match the broadcast shape \(shapeString(result.shape))")
-        }
-        try assignElements(from: result)
-        bumpVersion()
-        if let f = result.gradFn {
-            gradFn = f; outputNr = result.outputNr; requiresGrad = true
-        }
-    }
-
     /// Shared body of `add_`, `mul_`, ... : self op= other.
     public func binaryInplace(_ op: BinaryOp, _ other: Tensor, alpha: Scalar? = nil) throws {
         try checkInplace()
@@ -324,10 +292,10 @@ extension Tensor {
         if !op.isComparison && !DType.canCast(from: rdt, to: dtype) {
             throw TensorError.runtime("result type \(rdt.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
         }
-        let a = needsGrad([self, other]) ? inplaceSnapshot() : self
-        let r = op.isComparison ? try Tensor.binaryForward(op, a, other) : try Tensor.binary(op, a, other, alpha: alpha)
-        if op.isComparison { try assignElements(from: r); bumpVersion(); return }
-        try commitInplace(r)
+        if op.isComparison {
+            try assignElements(from: Tensor.binaryForward(op, self, other)); bumpVersion(); return
+        }
+        try runInplace(operands: [other]) { old in try Tensor.binary(op, old, other, alpha: alpha) }
     }
     public func add_(_ o: Tensor, alpha: Scalar? = nil) throws { try binaryInplace(.add, o, alpha: alpha) }
     public func add_(_ s: Scalar, alpha: Scalar? = nil) throws { try binaryInplace(.add, .wrappedScalar(s), alpha: alpha) }
@@ -339,39 +307,31 @@ extension Tensor {
     public func div_(_ s: Scalar) throws { try binaryInplace(.div, .wrappedScalar(s)) }
     public func pow_(_ s: Scalar) throws { try binaryInplace(.pow, .wrappedScalar(s)) }
 
-    /// `zero_()`.
-    public func zero_() throws { try fill_(.int(0)) }
-    /// `fill_(value)`.
-    public func fill_(_ v: Scalar) throws {
-        try checkInplace()
-        try assignElements(from: Tensor.scalarTensor(v, dtype: dtype))
-        bumpVersion()
-        if requiresGrad && !isLeaf {
-            let sh = shape, dt = dtype
-            gradFn = nil
-            recordAutograd("FillBackward0", inputs: [], outputs: [self]) { _ in [] }
-            _ = (sh, dt)
+    /// `zero_()` (ZeroBackward0).
+    public func zero_() throws { try fillInplace(.int(0), node: "ZeroBackward0") }
+    /// `fill_(value)` (FillBackward0).
+    public func fill_(_ v: Scalar) throws { try fillInplace(v, node: "FillBackward0") }
+    func fillInplace(_ v: Scalar, node: String) throws {
+        try runInplace(operands: []) { old in
+            let r = Tensor.fullLike(old, v)
+            recordAutograd(node, inputs: [old], outputs: [r]) { g in [g[0].map { Tensor.zerosLike($0) }] }
+            return r
         }
     }
-    /// `copy_(src)`: broadcasts src, converts dtype.
+    /// `copy_(src)`: broadcasts src, converts dtype (CopyBackwards).
     public func copy_(_ src: Tensor) throws {
         try checkInplace()
         try Tensor.checkSameDevice([self, src])
-        _ = try broadcastShapes(shape, src.shape)
-        if src.dim > dim || zip(src.shape.reversed(), shape.reversed()).contains(where: { $0 != $1 && $0 != 1 }) {
-            throw TensorError.runtime("output with shape \(shapeString(shape)) doesn't match the broadcast shape \(shapeString(try broadcastShapes(shape, src.shape)))")
-        }
-        try assignElements(from: src)
-        bumpVersion()
-        if needsGrad([src]) {
+        let l = try src.expandLayout(to: shape)
+        try runInplace(operands: [src]) { old in
+            let r = Tensor(storage: src.storage, layout: l).materialized(dtype: old.dtype)
+            r.device = old.device
             let sdt = src.dtype, sshape = src.shape
-            let hadSelf = requiresGrad
-            let old = hadSelf ? inplaceSnapshot() : nil
-            let node = FunctionNode(name: "CopyBackwards", nextFunctions: [old?.gradientEdge ?? (nil, 0), src.gradientEdge]) { g in
+            recordAutograd("CopyBackwards", inputs: [old, src], outputs: [r]) { g in
                 guard let go = g[0] else { return [nil, nil] }
-                return [hadSelf ? Tensor.zerosLike(go) : nil, try sumToShape(go.to(sdt), sshape)]
+                return [Tensor.zerosLike(go), try sumToShape(go.to(sdt), sshape)]
             }
-            gradFn = node; outputNr = 0; requiresGrad = true
+            return r
         }
     }
 
@@ -446,10 +406,7 @@ extension Tensor {
         guard shape == self.shape else {
             throw TensorError.runtime("output with shape \(shapeString(self.shape)) doesn't match the broadcast shape \(shapeString(shape))")
         }
-        let r = try (needsGrad([self]) ? inplaceSnapshot() : self).maskedFill(mask, value)
-        try assignElements(from: r)
-        bumpVersion()
-        if let f = r.gradFn { gradFn = f; outputNr = 0 }
+        try runInplace(operands: []) { old in try old.maskedFill(mask, value) }
     }
 
     /// `torch.equal(a, b)`: same shape and same values.

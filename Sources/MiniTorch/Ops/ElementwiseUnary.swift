@@ -213,9 +213,7 @@ extension Tensor {
 
     /// In-place unary (`relu_`, `exp_`, `neg_`, ...).
     public func unaryInplace(_ op: UnaryOp) throws {
-        try checkInplace()
-        let r = try Tensor.unary(op, needsGrad([self]) ? inplaceSnapshot() : self)
-        try commitInplace(r)
+        try runInplace(operands: []) { old in try Tensor.unary(op, old) }
     }
 
     /// `clamp(min, max)` with Python-number bounds (type-promoting: int tensor with float bounds → float).
@@ -289,9 +287,7 @@ extension Tensor {
     public func clampMax(_ v: Scalar) throws -> Tensor { try clamp(min: nil, max: v) }
     /// `clamp_(min, max)`.
     public func clamp_(min lo: Scalar?, max hi: Scalar?) throws {
-        try checkInplace()
-        let r = try (needsGrad([self]) ? inplaceSnapshot() : self).clamp(min: lo, max: hi)
-        try commitInplace(r)
+        try runInplace(operands: []) { old in try old.clamp(min: lo, max: hi) }
     }
 }
 

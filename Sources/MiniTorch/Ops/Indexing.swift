@@ -217,8 +217,18 @@ extension Tensor {
 
     /// `x[items] = value` (value: tensor or Python number via `Tensor.scalarTensor`); `accumulate` = index_put_(accumulate=True).
     public func indexPut(_ items: [IndexItem], _ value: Tensor, accumulate: Bool = false) throws {
-        if GradMode.isEnabled && requiresGrad && isLeaf {
-            throw TensorError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+        let recording = GradMode.isEnabled && (requiresGrad || (base?.requiresGrad ?? false) || value.requiresGrad)
+        if recording {
+            // Views carry the graph (SelectBackward0, ...) so the in-place copy can be routed back to self.
+            let (view, adv) = try applyBasicIndexing(items, record: true)
+            if adv.isEmpty {
+                // Basic indexing: an in-place copy into a view (CopySlices on self).
+                if accumulate { try view.add_(value) } else { try view.copy_(value) }
+                return
+            }
+            let pureAdvanced = items.allSatisfy { if case .tensor = $0 { return true } else { return false } }
+            try (pureAdvanced ? self : view).indexPutRecorded(adv, value, accumulate: accumulate)
+            return
         }
         let (view, adv) = try applyBasicIndexing(items, record: false)
         if adv.isEmpty {
@@ -258,6 +268,36 @@ extension Tensor {
         }
         bumpVersion()
     }
+    /// Advanced-index write with autograd (IndexPutBackward0).
+    func indexPutRecorded(_ adv: [(dim: Int, index: Tensor)], _ value: Tensor, accumulate: Bool) throws {
+        try runInplace(operands: [value]) { old in
+            let r = old.materialized()
+            r.device = old.device
+            let (outShape, offsets) = try r.advancedPlan(adv)
+            let vl: Layout
+            do { vl = try value.expandLayout(to: outShape) } catch {
+                throw TensorError.runtime("shape mismatch: value tensor of shape \(shapeString(value.shape)) cannot be broadcast to indexing result of shape \(shapeString(outShape))")
+            }
+            let vals = Tensor(storage: value.storage, layout: vl).materialized(dtype: r.dtype).toDoubleArray()
+            for (i, o) in offsets.enumerated() {
+                r.storage.write(.double(accumulate ? r.storage.readDouble(o) + vals[i] : vals[i]), at: o)
+            }
+            let vShape = value.shape, vdt = value.dtype
+            recordAutograd("IndexPutBackward0", inputs: [old, value], outputs: [r]) { g in
+                guard let go = g[0] else { return [nil, nil] }
+                let gs = go.materialized()
+                let gvals = Tensor(zeros: outShape, dtype: gs.dtype, device: gs.device)
+                let isz = gs.dtype.itemSize
+                for (i, o) in offsets.enumerated() {
+                    (gvals.storage.raw + i * isz).copyMemory(from: gs.storage.raw + o * isz, byteCount: isz)
+                }
+                if !accumulate { for o in offsets { memsetZero(gs.storage.raw + o * isz, isz) } }
+                return [gs, try sumToShape(gvals, vShape).to(vdt)]
+            }
+            return r
+        }
+    }
+
     /// `x[items] = number`.
     public func indexPut(_ items: [IndexItem], _ value: Scalar) throws {
         try indexPut(items, Tensor.scalarTensor(value, dtype: dtype, device: device))
