@@ -164,3 +164,25 @@ import Testing
         """
     #expect(runSnippet(code).out == "True 15 True Net\n")
 }
+
+@Test func generatorsRunEagerly() {
+    // Output as CPython 3.11.7 prints it for the same code (generators here run to completion when called,
+    // which only shows for infinite or side-effecting generators).
+    let code = """
+        def gen(n):
+            for i in range(n):
+                yield i * i
+            yield from [100, 200]
+        print(list(gen(3)), sum(gen(4)))
+        g = gen(2)
+        print(next(g), next(g), next(g, 'end'), type(g).__name__)
+        """
+    #expect(runSnippet(code).out == "[0, 1, 4, 100, 200] 314\n0 1 100 generator\n")
+    #expect(runSnippet("yield 1\n").error == "SyntaxError: 'yield' outside function")
+}
+
+@Test func exitIsSystemExit() {
+    let r = SnippetRunner.capture("print('a')\nexit(3)\nprint('b')\n")
+    #expect(r.output == "a\n")
+    #expect(r.error.map { SnippetRunner.exitRequest($0, Interpreter())?.status } == 3)
+}

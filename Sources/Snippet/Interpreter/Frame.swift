@@ -9,6 +9,8 @@ final class Frame {
     let function: PyFunction?
     /// Line of the statement being executed (for tracebacks).
     var line = 0
+    /// Values produced by `yield` in a generator call (generators run to completion when called).
+    var yielded: [Value]?
 
     init(kind: Kind, vars: [String: Value] = [:], parent: Frame?, function: PyFunction? = nil) {
         self.kind = kind; self.vars = vars; self.parent = parent; self.function = function

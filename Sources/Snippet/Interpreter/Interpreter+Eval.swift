@@ -83,6 +83,14 @@ extension Interpreter {
                 d.setUnchecked(try self.hashKey(k), k, try self.eval(ve))
             }
             return .object(d)
+        case .yieldValue(let x, let from):
+            var f: Frame? = current
+            while let fr = f, fr.kind == .comprehension { f = fr.parent }
+            guard let frame = f, frame.yielded != nil else { throw PyError(.syntaxError, "'yield' outside function") }
+            let v = try x.map { try eval($0) } ?? .none
+            if from { frame.yielded? += try toArray(v) } else { frame.yielded?.append(v) }
+            try checkLength(frame.yielded?.count ?? 0)
+            return .none
         case .namedExpr(let n, let x):
             let v = try eval(x)
             // bind in the nearest non-comprehension scope
@@ -322,11 +330,17 @@ extension Interpreter {
         }
         let frame = Frame(kind: .function, vars: vars, parent: fn.closure, function: fn)
         frame.line = def.line
+        if def.isGenerator { frame.yielded = [] }
         let saved = current
         current = frame
         defer { current = saved }
         do {
-            switch try execBlock(def.body) {
+            let flow = try execBlock(def.body)
+            if let values = frame.yielded {
+                // Generators run eagerly: the body runs to its end at the call and the values are replayed.
+                return .object(PyIterator(type: PyType.generator, values.makeIteratorClosure()))
+            }
+            switch flow {
             case .returned(let v): return v
             default: return .none
             }

@@ -38,6 +38,20 @@ public enum SnippetRunner {
         }
     }
 
+    /// For an uncaught `SystemExit` (`exit()`, `exit(3)`, `exit("msg")`): the process exit status and the text to
+    /// print on stderr, as Python does; nil for other errors.
+    public static func exitRequest(_ error: PyError, _ interpreter: Interpreter) -> (status: Int32, message: String?)? {
+        guard error.exception.type.isSubtype(of: .systemExit) else { return nil }
+        let args = error.exception.args
+        guard let code = args.first, args.count == 1 else { return (args.isEmpty ? 0 : 1, args.isEmpty ? nil : try? interpreter.repr(.tuple(args))) }
+        switch code {
+        case .none: return (0, nil)
+        case .int(let i): return (Int32(truncatingIfNeeded: i), nil)
+        case .bool(let b): return (b ? 1 : 0, nil)
+        default: return (1, (try? interpreter.str(code)) ?? "")
+        }
+    }
+
     /// Runs a program and captures its output (for tests and `show --run`).
     public static func capture(_ source: String, limits: Limits = Limits()) -> (output: String, error: PyError?, traceback: String?) {
         var out = ""

@@ -50,6 +50,12 @@ enum Builtins {
             ctx.write(out + end)
             return .none
         }
+        for name in ["exit", "quit"] {
+            fn(&d, name) { _, args in
+                guard args.positional.count <= 1 else { throw PyError.typeError("\(name)() takes at most 1 argument") }
+                throw PyError(.systemExit, args: args.positional)
+            }
+        }
         fn(&d, "len") { ctx, args in
             guard args.positional.count == 1, args.keywords.isEmpty else {
                 throw PyError.typeError("len() takes exactly one argument (\(args.positional.count) given)")

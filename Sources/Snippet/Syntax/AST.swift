@@ -24,6 +24,8 @@ indirect enum Expr {
     case dictComp(Expr, Expr, [Comprehension])
     case genExp(Expr, [Comprehension])
     case namedExpr(String, Expr)
+    /// `yield x` / `yield from xs` (generators run eagerly: see `Interpreter.callFunction`).
+    case yieldValue(Expr?, from: Bool)
 }
 
 enum DictItem { case pair(Expr, Expr); case unpack(Expr) }
@@ -94,6 +96,8 @@ final class FunctionDef {
     var locals: Set<String> = []
     var globals: Set<String> = []
     var nonlocals: Set<String> = []
+    /// True when the body contains `yield`.
+    var isGenerator = false
 
     init(name: String, params: [Param], varargs: String?, varkw: String?, body: [Stmt], line: Int) {
         self.name = name; self.params = params; self.varargs = varargs; self.varkw = varkw

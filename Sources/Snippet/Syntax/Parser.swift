@@ -9,6 +9,8 @@ struct Parser {
     private var blockDepth = 0
     private var functionDepth = 0
     private var loopDepth = 0
+    /// One flag per function being parsed: did its body use `yield`?
+    private var generatorFlags: [Bool] = []
     /// Maximum nesting of expressions (parentheses, unary operators, ...).
     static let maxDepth = 500
     /// Maximum length of an operator chain (`1+1+...`), which the evaluator walks recursively.
@@ -195,10 +197,13 @@ struct Parser {
         let savedLoop = loopDepth
         loopDepth = 0
         functionDepth += 1
+        generatorFlags.append(false)
         let body = try parseBlock(after: "function definition", line: kw.line)
+        let isGenerator = generatorFlags.removeLast()
         functionDepth -= 1
         loopDepth = savedLoop
         let f = FunctionDef(name: name, params: params, varargs: varargs, varkw: varkw, body: body, line: kw.line)
+        f.isGenerator = isGenerator
         return Stmt(.def(f, decorators: decorators), line: kw.line)
     }
 
@@ -388,7 +393,7 @@ struct Parser {
                 if paren { try expect(")") }
                 return Stmt(.from(module: m, names: names), line: line)
             case "yield":
-                throw error("generators ('yield') are not supported in tensorprep snippets", t)
+                return Stmt(.expr(try parseYield()), line: line)
             case "else", "elif", "except", "finally":
                 throw invalid()
             default: break
@@ -404,8 +409,7 @@ struct Parser {
             var targets = [first]
             var value = first
             while accept("=") {
-                if atName("yield") { throw error("generators ('yield') are not supported in tensorprep snippets") }
-                value = try parseTestListStar()
+                value = atName("yield") ? try parseYield() : try parseTestListStar()
                 targets.append(value)
             }
             targets.removeLast()
@@ -433,6 +437,16 @@ struct Parser {
             return Stmt(.annAssign(first, value), line: line)
         }
         return Stmt(.expr(first), line: line)
+    }
+
+    /// `yield [expr]` or `yield from expr`, only directly inside a `def`.
+    private mutating func parseYield() throws -> Expr {
+        let t = advance()
+        guard functionDepth > 0, !generatorFlags.isEmpty else { throw error("'yield' outside function", t) }
+        generatorFlags[generatorFlags.count - 1] = true
+        if acceptName("from") { return .yieldValue(try parseTest(), from: true) }
+        if tok.kind == .newline || tok.kind == .eof || at(";") || at(")") { return .yieldValue(nil, from: false) }
+        return .yieldValue(try parseTestListStar(), from: false)
     }
 
     private func describe(_ e: Expr) -> String {
@@ -785,7 +799,7 @@ struct Parser {
             case "True": i += 1; return .constant(.bool(true))
             case "False": i += 1; return .constant(.bool(false))
             case "lambda": return try parseLambda()
-            case "yield": throw error("generators ('yield') are not supported in tensorprep snippets")
+            case "yield": throw invalid()
             case "await": throw error("async code is not supported in tensorprep snippets")
             default:
                 if pythonKeywords.contains(t.text) { throw invalid() }
@@ -798,7 +812,7 @@ struct Parser {
                 i += 1
                 try enter(); defer { leave() }
                 if accept(")") { return .tuple([]) }
-                if atName("yield") { throw error("generators ('yield') are not supported in tensorprep snippets") }
+                if atName("yield") { let y = try parseYield(); try expect(")"); return y }
                 let first: Expr = accept("*") ? .starred(try parseOrExpr()) : try parseNamedExprTest()
                 if atName("for") {
                     let comps = try parseComprehensionClauses()

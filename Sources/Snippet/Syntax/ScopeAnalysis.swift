@@ -81,6 +81,7 @@ enum ScopeAnalysis {
         case .listComp(let x, let cs), .setComp(let x, let cs), .genExp(let x, let cs):
             visitExpr(x); visitComps(cs)
         case .dictComp(let k, let v, let cs): visitExpr(k); visitExpr(v); visitComps(cs)
+        case .yieldValue(let x, _): if let x { visitExpr(x) }
         }
     }
     private static func visitComps(_ cs: [Comprehension]) {
