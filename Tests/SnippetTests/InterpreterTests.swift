@@ -186,3 +186,11 @@ import Testing
     #expect(r.output == "a\n")
     #expect(r.error.map { SnippetRunner.exitRequest($0, Interpreter())?.status } == 3)
 }
+
+@Test func interactiveEchoLikeCPythonSingleMode() {
+    // CPython's REPL prints expression statements inside top-level blocks too, but not inside functions.
+    let s = InteractiveSession()
+    #expect(s.execute("for i in range(2):\n    i\n").output == "0\n1\n")
+    #expect(s.execute("def f():\n    5\n    return None\nf()\n").output == "")
+    #expect(s.execute("if True:\n    'yes'\n").output == "'yes'\n")
+}

@@ -23,6 +23,8 @@ public final class Interpreter {
     var deadline: UInt64
     var timedOut = false
     var liveElements = 0
+    /// Interactive mode: receives the values of top-level expression statements.
+    var echo: ((Value) throws -> Void)?
     /// Exceptions being handled (for bare `raise`).
     var handling: [PyError] = []
     /// Objects whose repr is in progress (self-referencing containers print `[...]`).
@@ -67,21 +69,16 @@ public final class Interpreter {
         }
     }
 
-    /// Runs statements at module level; in `echo` mode expression statements' values are written via `echo`.
+    /// Runs statements at module level. With `echo` (interactive mode, like CPython's 'single' compilation),
+    /// expression statements outside function bodies — also inside top-level `for`/`if`/`with` blocks — pass
+    /// their non-None values to `echo`.
     func execModule(_ body: [Stmt], echo: ((Value) throws -> Void)? = nil) throws {
         current = moduleFrame
         callDepth = 0
+        self.echo = echo
+        defer { self.echo = nil }
         do {
-            for s in body {
-                if let echo, case .expr(let e) = s.kind {
-                    moduleFrame.line = s.line
-                    try tick()
-                    let v = try eval(e)
-                    if !v.isNone { try echo(v) }
-                    continue
-                }
-                _ = try exec(s)
-            }
+            for s in body { _ = try exec(s) }
         } catch {
             var pe = translate(error)
             pe.exception.traceback.append((moduleFrame.line, "<module>"))
@@ -115,7 +112,8 @@ public final class Interpreter {
         try tick()
         switch s.kind {
         case .expr(let e):
-            _ = try eval(e)
+            let v = try eval(e)
+            if let echo, current === moduleFrame, !v.isNone { try echo(v) }
         case .assign(let targets, let valueExpr):
             let v = try eval(valueExpr)
             for t in targets { try assign(t, v) }
