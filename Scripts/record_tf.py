@@ -632,6 +632,32 @@ with tf.Session() as sess:
     print(sess.run(out, feed_dict={ids: [2, 0, 2]}))
 """),
 
+("ops/more-arrays", "tf-graph", """
+import tensorflow as tf
+a = tf.constant([[1, 2], [3, 4]])
+b = tf.constant([[5, 6]])
+c = tf.concat([a, b], axis=0)
+d = tf.stack([a, a], axis=1)
+e = tf.expand_dims(a, -1)
+f = tf.squeeze(tf.zeros([1, 3, 1]))
+g = tf.gather_nd(a, [[1, 0], [0, 1]])
+x = tf.constant([[[[1.0], [2.0], [3.0]], [[4.0], [5.0], [6.0]], [[7.0], [8.0], [9.0]]]])
+mp = tf.nn.max_pool(x, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1], padding='SAME')
+ap = tf.nn.avg_pool(x, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1], padding='SAME')
+print(c, d, e, f, g, mp, ap)
+print([op.name for op in tf.get_default_graph().get_operations()])
+with tf.Session() as sess:
+    print(sess.run(c))
+    print(sess.run(d))
+    print(sess.run(e).shape, sess.run(f).shape, sess.run(g))
+    print(sess.run(mp)[0, :, :, 0])
+    print(sess.run(ap)[0, :, :, 0])
+"""),
+("static/fetch-int", "tf-static", """
+import tensorflow as tf
+with tf.Session() as sess:
+    sess.run(5)
+"""),
 ]
 
 

@@ -36,9 +36,17 @@ public final class Session {
         return v
     }
 
+    /// The checks `Session.run` makes before looking at its arguments.
+    public func checkUsable() throws {
+        if closed { throw TFError.runtimeError("Attempted to use a closed Session.") }
+        if graph.operations.isEmpty {
+            throw TFError.runtimeError("The Session graph is empty. Add operations to the graph before calling run().")
+        }
+    }
+
     /// Runs the graph: returns one value per fetch (nil for operations).
     public func run(_ fetches: [Fetch], feeds: [(TFTensor, TFArray)] = []) throws -> [TFArray?] {
-        if closed { throw TFError.runtimeError("Attempted to use a closed Session.") }
+        try checkUsable()
         var fed: [ObjectIdentifier: TFArray] = [:]
         for (t, v) in feeds {
             guard t.graph === graph else {
@@ -334,6 +342,38 @@ public final class Session {
         case "ExtractImagePatches":
             return one(try Kernels.extractPatches(x[0], sizes: op.intsAttr("ksizes") ?? [], strides: op.intsAttr("strides") ?? [],
                                                   rates: op.intsAttr("rates") ?? [], same: op.stringAttr("padding") == "SAME"))
+
+        case "ConcatV2":
+            return one(try Kernels.concat(Array(x.dropLast()), axis: x.last?.ints.first ?? 0))
+        case "Pack":
+            let axis = op.intAttr("axis") ?? 0
+            let parts = try x.map { a -> TFArray in
+                guard a.shape == x[0].shape else {
+                    throw TFError.invalidArgument("Shapes of all inputs must match: values[0].shape = \(Kernels.shapeString(x[0].shape)) != values[1].shape = \(Kernels.shapeString(a.shape))")
+                }
+                var s = a.shape
+                s.insert(1, at: axis < 0 ? axis + a.rank + 1 : axis)
+                return a.reshaped(s)
+            }
+            return one(try Kernels.concat(parts, axis: axis < 0 ? axis + x[0].rank + 1 : axis))
+        case "ExpandDims":
+            var s = x[0].shape
+            let a = x[1].ints.first ?? 0
+            s.insert(1, at: a < 0 ? a + s.count + 1 : a)
+            return one(x[0].reshaped(s))
+        case "Squeeze":
+            let dims = op.intsAttr("squeeze_dims") ?? []
+            let r = x[0].rank
+            let drop = Set(dims.map { $0 < 0 ? $0 + r : $0 })
+            for d in drop where d < r && x[0].shape[d] != 1 {
+                throw TFError.invalidArgument("Can not squeeze dim[\(d)], expected a dimension of 1, got \(x[0].shape[d])")
+            }
+            let s = x[0].shape.enumerated().filter { dims.isEmpty ? $0.element != 1 : !drop.contains($0.offset) }.map { $0.element }
+            return one(x[0].reshaped(s))
+        case "GatherNd": return one(try Kernels.gatherND(x[0], x[1]))
+        case "MaxPool", "AvgPool":
+            return one(try Kernels.pool(x[0], ksize: op.intsAttr("ksize") ?? [], strides: op.intsAttr("strides") ?? [],
+                                        same: op.stringAttr("padding") == "SAME", max: op.type == "MaxPool"))
 
         // Random
         case "RandomUniform", "TruncatedNormal", "RandomStandardNormal":

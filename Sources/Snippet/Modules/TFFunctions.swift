@@ -469,6 +469,37 @@ enum TFModule {
                 })
             }
         }
+        m.defineFunction("concat") { ctx, args in
+            let a = try Signature("concat(values, axis, name='concat')").bind(args)
+            let vs = try ctx.toArray(a["values"]).map { try operand(ctx, $0) }
+            guard !vs.isEmpty else { throw PyError.valueError("List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 2.") }
+            return wrap(ctx, try call { try TFBinding.graphOf(vs).concat(vs, axis: try a.int("axis"), name: try name(a)) })
+        }
+        m.defineFunction("stack") { ctx, args in
+            let a = try Signature("stack(values, axis=0, name='stack')").bind(args)
+            let vs = try ctx.toArray(a["values"]).map { try operand(ctx, $0) }
+            return wrap(ctx, try call { try TFBinding.graphOf(vs).stack(vs, axis: try a.int("axis"), name: try name(a)) })
+        }
+        m.defineFunction("expand_dims") { ctx, args in
+            let a = try Signature("expand_dims(input, axis=None, name=None, dim=None)").bind(args)
+            let x = try operand(ctx, a["input"])
+            let axis = a["axis"].isNone ? try a.int("dim") : try a.int("axis")
+            return wrap(ctx, try call { try TFBinding.graphOf([x]).expandDims(x, axis: axis, name: try name(a)) })
+        }
+        m.defineFunction("squeeze") { ctx, args in
+            let a = try Signature("squeeze(input, axis=None, name=None, squeeze_dims=None)").bind(args)
+            let x = try operand(ctx, a["input"])
+            let av = a["axis"].isNone ? a["squeeze_dims"] : a["axis"]
+            var axes: [Int] = []
+            if case .int(let i) = av { axes = [i] } else if !av.isNone { axes = try ctx.toArray(av).map { try $0.asIndex() } }
+            return wrap(ctx, try call { try TFBinding.graphOf([x]).squeeze(x, axis: axes, name: try name(a)) })
+        }
+        m.defineFunction("gather_nd") { ctx, args in
+            let a = try Signature("gather_nd(params, indices, name=None, batch_dims=0)").bind(args)
+            if try a.int("batch_dims") != 0 { throw PyError.notImplementedError("MiniTF: gather_nd with batch_dims") }
+            let p = try operand(ctx, a["params"]), i = try operand(ctx, a["indices"])
+            return wrap(ctx, try call { try TFBinding.graphOf([p, i]).gatherND(p, i, name: try name(a)) })
+        }
         let random = PyModule(name: "tensorflow.random")
         if let f = m["random_uniform"] { random.set("uniform", f) }
         if let f = m["random_normal"] { random.set("normal", f) }
@@ -528,6 +559,17 @@ enum TFModule {
             let dil = a["dilations"].as(PyList.self) == nil && a["dilations"].as(PyTuple.self) == nil && a["dilations"].isNone
                 ? [1, 1, 1, 1] : try TFBinding.intList(ctx, a["dilations"].isNone ? .list([.int(1)]) : a["dilations"], count: 4, name: "dilations")
             return wrap(ctx, try call { try TFBinding.graphOf([x, f]).conv2d(x, f, strides: strides, padding: pad, dilations: dil, name: try name(a)) })
+        }
+        for (fn, type) in [("max_pool", "MaxPool"), ("avg_pool", "AvgPool"), ("max_pool2d", "MaxPool"), ("avg_pool2d", "AvgPool")] {
+            let sig = Signature("\(fn)(value=None, ksize=None, strides=None, padding=None, data_format='NHWC', name=None, input=None)")
+            nn.defineFunction(fn) { ctx, args in
+                let a = try sig.bind(args)
+                let xv = a["value"].isNone ? a["input"] : a["value"]
+                let x = try operand(ctx, xv)
+                let k = try TFBinding.intList(ctx, a["ksize"], count: 4, name: "ksize")
+                let st = try TFBinding.intList(ctx, a["strides"], count: 4, name: "strides")
+                return wrap(ctx, try call { try TFBinding.graphOf([x]).pool(type, x, ksize: k, strides: st, padding: try a.string("padding"), name: try name(a)) })
+            }
         }
         m.set("nn", .object(nn))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MiniTF
+import MiniTorch
 
 extension ModuleHooks {
     /// `import tensorflow as tf` — the TF1 API in graph mode (what `tf.compat.v1` with v2 behaviour disabled gives).
@@ -287,6 +288,7 @@ enum TFBinding {
     }
 
     static func run(_ ctx: Interpreter, _ s: Session, _ fetches: Value, feed: Value) throws -> Value {
+        try tfCall { try s.checkUsable() }
         var leaves: [Fetch] = []
         enum Shape { case leaf(Int); case list([Shape]); case tuple([Shape]); case dict([(Value, Shape)]) }
         func collect(_ v: Value) throws -> Shape {
@@ -348,7 +350,7 @@ enum TFBinding {
         case .string(let s): return .str(s)
         case .type(let t): return .object(PyTFDType(t))
         case .shape(let s): return .object(PyTFShape(s))
-        case .tensor(let t): return .object(TFNDArray(t))
+        case .tensor(let t): return .object(PyNDArray(t.toTensor(), scalar: t.rank == 0))
         }
     }
 

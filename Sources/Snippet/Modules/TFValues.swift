@@ -1,5 +1,6 @@
 import Foundation
 import MiniTF
+import MiniTorch
 
 /// Conversions between snippet values and MiniTF values: Python literals and numpy arrays become
 /// `TFOperand`s; fetched `TFArray`s become numpy arrays (through the snippet's `numpy` module when it
@@ -52,6 +53,7 @@ enum TFValues {
     /// A numpy array (or numpy scalar) from the snippet's numpy module, read through `dtype` and `tolist()`.
     static func numpyArray(_ ctx: Interpreter, _ v: Value) throws -> TFArray? {
         if let a = v.as(TFNDArray.self) { return a.array }
+        if let a = v.as(PyNDArray.self) { return TFArray(tensor: a.tensor) }
         guard case .object(let o) = v, !(o is PyList), !(o is PyTuple), !(o is PyType) else { return nil }
         guard let dtypeValue = try ctx.attributeIfPresent(v, "dtype"), let tolist = try ctx.attributeIfPresent(v, "tolist") else { return nil }
         guard let dt = TFBinding.dtype(fromName: try ctx.str(dtypeValue)) else {
@@ -117,24 +119,10 @@ enum TFValues {
 
     /// A fetched value as the snippet sees it: a numpy array (numpy scalar for 0-d), like `Session.run`.
     static func result(_ ctx: Interpreter, _ a: TFArray) throws -> Value {
-        let state = TFState.of(ctx)
-        if state.numpy == nil && !state.numpyMissing {
-            do { state.numpy = try ctx.importModule("numpy") } catch { state.numpyMissing = true }
-        }
-        if let np = state.numpy {
-            let dtypeName = a.dtype.name
-            if a.rank == 0, let scalarType = np[dtypeName] {
-                return try ctx.call(scalarType, Arguments([pyList(a)]))
-            }
-            if let array = np["array"] {
-                var kw: [(name: String, value: Value)] = []
-                if let d = np[dtypeName] { kw.append(("dtype", d)) }
-                let list = pyList(a)
-                if a.count == 0, let zeros = np["zeros"] {
-                    return try ctx.call(zeros, Arguments([.tuple(a.shape.map { .int($0) })], keywords: kw))
-                }
-                return try ctx.call(array, Arguments([list], keywords: kw))
-            }
+        // numpy arrays in snippets are MiniTorch tensors (`PyNDArray`); 0-d results are numpy scalars.
+        if a.dtype != .string {
+            try ctx.checkAllocation(elements: a.count)
+            return .object(PyNDArray(a.toTensor(), scalar: a.rank == 0))
         }
         return .object(TFNDArray(a))
     }
