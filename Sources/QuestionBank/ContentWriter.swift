@@ -16,8 +16,11 @@ extension ContentFormat {
         out += "kind: \(question.kind.rawValue)\n"
         if let explain = question.explain { out += "explain: \(yamlScalar(explain))\n" }
         out += "---\n"
+        var first = true
         func section(_ heading: String, _ body: String) {
-            out += "\n## \(heading)\n\n\(body)\n"
+            // As Content/ is written: the first heading right under the front matter, a blank line between sections.
+            out += (first ? "" : "\n") + "## \(heading)\n\n\(body)\n"
+            first = false
         }
         section("問題", question.prompt.zh)
         section("Question", question.prompt.en)

@@ -9,7 +9,6 @@ enum CLIFixtures {
         source: original
         kind: recall
         ---
-
         ## 問題
 
         為什麼每次迭代前要把梯度清零？
@@ -58,7 +57,6 @@ enum CLIFixtures {
         kind: choice
         explain: dataparallel --gpus 4
         ---
-
         ## 問題
 
         `nn.DataParallel` 的主GPU 是哪一張卡？

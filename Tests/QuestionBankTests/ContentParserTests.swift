@@ -26,14 +26,14 @@ import Testing
     @Test func parsesDemoTranscriptsDoctestStyle() throws {
         let q = try ContentFormat.parse(text: Fixtures.recall, path: "recall.md")
         #expect(q.demos == [
-            DemoExample(block: 0, position: 0, source: "import torch", expected: "", line: 40),
-            DemoExample(block: 0, position: 1, source: "x = torch.ones(2, requires_grad=True)", expected: "", line: 41),
-            DemoExample(block: 0, position: 2, source: "for _ in range(2):\n    (x * 3).sum().backward()\n", expected: "", line: 42),
-            DemoExample(block: 0, position: 3, source: "x.grad", expected: "tensor([6., 6.])", line: 45),
-            DemoExample(block: 1, position: 0, source: "print(\"a\\n\\nb\")", expected: "a\n\nb", line: 50),
+            DemoExample(block: 0, position: 0, source: "import torch", expected: "", line: 39),
+            DemoExample(block: 0, position: 1, source: "x = torch.ones(2, requires_grad=True)", expected: "", line: 40),
+            DemoExample(block: 0, position: 2, source: "for _ in range(2):\n    (x * 3).sum().backward()\n", expected: "", line: 41),
+            DemoExample(block: 0, position: 3, source: "x.grad", expected: "tensor([6., 6.])", line: 44),
+            DemoExample(block: 1, position: 0, source: "print(\"a\\n\\nb\")", expected: "a\n\nb", line: 49),
             DemoExample(block: 1, position: 1, source: "1 / 0",
                         expected: "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nZeroDivisionError: division by zero",
-                        line: 54),
+                        line: 53),
         ])
         #expect(q.demos[5].expectedException == "ZeroDivisionError: division by zero")
         #expect(q.demos[3].expectedException == nil)
@@ -148,52 +148,52 @@ import Testing
     @Test func unknownDuplicateAndMissingSections() {
         let unknown = Fixtures.conv.replacingOccurrences(of: "## Answer", with: "## Answr")
         #expect(issues(unknown) == [
-            "bad.md:22: unknown section '## Answr' (expected one of: ## 問題, ## Question, ## 答案, ## Answer, ## 更正, ## Correction, ## 選項, ## Choices, ## Demo)",
+            "bad.md:21: unknown section '## Answr' (expected one of: ## 問題, ## Question, ## 答案, ## Answer, ## 更正, ## Correction, ## 選項, ## Choices, ## Demo)",
         ])
         let missing = Fixtures.conv.replacingOccurrences(of: "## Answer\n\nEach receptive field is unrolled into a column, then multiplied by the kernel matrix.\n\n", with: "")
-        #expect(issues(missing) == ["bad.md:27: missing section '## Answer'"])
+        #expect(issues(missing) == ["bad.md:26: missing section '## Answer'"])
         let empty = Fixtures.conv.replacingOccurrences(of: "Each receptive field is unrolled into a column, then multiplied by the kernel matrix.", with: "")
-        #expect(issues(empty) == ["bad.md:22: section '## Answer' is empty"])
+        #expect(issues(empty) == ["bad.md:21: section '## Answer' is empty"])
         let twice = Fixtures.conv + "\n## Question\n\nagain\n"
-        #expect(issues(twice) == ["bad.md:33: duplicate section '## Question'"])
-        let stray = Fixtures.conv.replacingOccurrences(of: "---\n\n## 問題", with: "---\nstray text\n\n## 問題")
+        #expect(issues(twice) == ["bad.md:32: duplicate section '## Question'"])
+        let stray = Fixtures.conv.replacingOccurrences(of: "---\n## 問題", with: "---\nstray text\n## 問題")
         #expect(issues(stray) == ["bad.md:9: text before the first '## ' section"])
     }
 
     @Test func correctionNeedsBothLanguages() {
         let text = Fixtures.recall.replacingOccurrences(of: "## Correction\n\nThe common claim that `eval()` turns gradients off is wrong.\n\n", with: "")
-        #expect(issues(text) == ["bad.md:27: '## 更正' needs a matching '## Correction' (both languages or neither)"])
+        #expect(issues(text) == ["bad.md:26: '## 更正' needs a matching '## Correction' (both languages or neither)"])
     }
 
     @Test func choicesMustMatchKindAndEachOther() {
         let noChoices = Fixtures.conv.replacingOccurrences(of: "kind: recall", with: "kind: choice")
         #expect(issues(noChoices) == ["bad.md:7: kind: choice needs '## 選項' and '## Choices' sections"])
         let recall = Fixtures.choice.replacingOccurrences(of: "kind: choice", with: "kind: recall")
-        #expect(issues(recall) == ["bad.md:26: choices are only allowed with 'kind: choice'"])
+        #expect(issues(recall) == ["bad.md:25: choices are only allowed with 'kind: choice'"])
         let mismatch = Fixtures.choice.replacingOccurrences(of: "- [ ] the last GPU", with: "- [x] the last GPU")
-        #expect(issues(mismatch) == ["bad.md:34: choice 2 is marked correct in '## Choices' but wrong in '## 選項'"])
+        #expect(issues(mismatch) == ["bad.md:33: choice 2 is marked correct in '## Choices' but wrong in '## 選項'"])
         let count = Fixtures.choice.replacingOccurrences(of: "- [ ] the last GPU", with: "- [ ] the last GPU\n- [ ] GPU 2")
-        #expect(issues(count) == ["bad.md:31: '## Choices' has 3 choices but '## 選項' has 2"])
+        #expect(issues(count) == ["bad.md:30: '## Choices' has 3 choices but '## 選項' has 2"])
         let bullet = Fixtures.choice.replacingOccurrences(of: "- [ ] the last GPU", with: "* the last GPU")
-        #expect(issues(bullet) == ["bad.md:34: expected a choice '- [x] text' (correct) or '- [ ] text', found '* the last GPU'"])
+        #expect(issues(bullet) == ["bad.md:33: expected a choice '- [x] text' (correct) or '- [ ] text', found '* the last GPU'"])
         let noneCorrect = Fixtures.choice.replacingOccurrences(of: "- [x]", with: "- [ ]")
-        #expect(issues(noneCorrect) == ["bad.md:26: no choice is marked correct with '- [x]'"])
+        #expect(issues(noneCorrect) == ["bad.md:25: no choice is marked correct with '- [x]'"])
     }
 
     @Test func demoTranscriptProblems() {
         let prose = Fixtures.conv.replacingOccurrences(of: ">>> 2 + 2\n4\n", with: ">>> 2 + 2\n4\n\nsome words\n")
-        #expect(issues(prose) == ["bad.md:32: expected a '>>> ' prompt in the python block, found 'some words' (an empty output line is written <BLANKLINE>)"])
+        #expect(issues(prose) == ["bad.md:31: expected a '>>> ' prompt in the python block, found 'some words' (an empty output line is written <BLANKLINE>)"])
         let noPrompt = Fixtures.conv.replacingOccurrences(of: ">>> 2 + 2\n4\n", with: "print(4)\n")
         #expect(issues(noPrompt) == [
-            "bad.md:29: expected a '>>> ' prompt in the python block, found 'print(4)' (an empty output line is written <BLANKLINE>)",
-            "bad.md:28: python block holds no '>>> ' example",
+            "bad.md:28: expected a '>>> ' prompt in the python block, found 'print(4)' (an empty output line is written <BLANKLINE>)",
+            "bad.md:27: python block holds no '>>> ' example",
         ])
         let unclosed = Fixtures.conv.replacingOccurrences(of: "4\n```\n", with: "4\n")
-        #expect(issues(unclosed) == ["bad.md:28: code fence opened here is never closed"])
+        #expect(issues(unclosed) == ["bad.md:27: code fence opened here is never closed"])
         let noBlock = Fixtures.conv.replacingOccurrences(of: "```python\n>>> 2 + 2\n4\n```\n", with: "Nothing to run.\n")
-        #expect(issues(noBlock) == ["bad.md:26: '## Demo' has no ```python block"])
+        #expect(issues(noBlock) == ["bad.md:25: '## Demo' has no ```python block"])
         let noDemo = Fixtures.conv.replacingOccurrences(of: "\n## Demo\n\n```python\n>>> 2 + 2\n4\n```\n", with: "")
-        #expect(issues(noDemo) == ["bad.md:24: missing section '## Demo'"])
+        #expect(issues(noDemo) == ["bad.md:23: missing section '## Demo'"])
     }
 
     @Test func headingInsideCodeIsNotASection() throws {

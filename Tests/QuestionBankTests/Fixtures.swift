@@ -15,7 +15,6 @@ enum Fixtures {
         kind: recall
         explain: backward
         ---
-
         ## 問題
 
         為什麼每次迭代前要把梯度清零？
@@ -77,7 +76,6 @@ enum Fixtures {
         source: seed
         kind: choice
         ---
-
         ## 問題
 
         `nn.DataParallel` 的主GPU 是哪一張卡？
@@ -124,7 +122,6 @@ enum Fixtures {
         source: seed
         kind: recall
         ---
-
         ## 問題
 
         Caffe 如何用 im2col 把卷積變成矩陣乘法？
