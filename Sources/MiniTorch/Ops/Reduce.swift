@@ -46,6 +46,10 @@ extension Tensor {
     public func sum(dims: [Int]? = nil, keepdim: Bool = false, dtype outType: DType? = nil) throws -> Tensor {
         let rdims = try reductionDims(dims)
         let rt = outType ?? (dtype.isFloatingPoint ? dtype : .int64)
+        if rt == dtype, let out = cascadeSum(rdims, keepdim: keepdim) {
+            recordSumBackward(out, rdims, keepdim: keepdim, full: dims == nil || dims!.isEmpty)
+            return out
+        }
         if let out = try sumMiddleFastPath(rdims, keepdim: keepdim, rt: rt) {
             recordSumBackward(out, rdims, keepdim: keepdim, full: dims == nil || dims!.isEmpty)
             return out
