@@ -115,7 +115,7 @@ public final class BatchNorm: Module {
                                         weight: weight, bias: bias, training: useBatchStats, momentum: factor, eps: eps)
     }
     public override func extraRepr() -> String {
-        "\(numFeatures), eps=\(formatPythonFloat(eps)), momentum=\(momentum.map(formatPythonFloat) ?? "None"), affine=\(affine ? "True" : "False"), bias=True, track_running_stats=\(trackRunningStats ? "True" : "False")"
+        "\(numFeatures), eps=\(formatPythonFloat(eps)), momentum=\(momentum.map(formatPythonFloat) ?? "None"), affine=\(affine ? "True" : "False"), bias=\(affine ? "True" : "False"), track_running_stats=\(trackRunningStats ? "True" : "False")"
     }
 }
 
