@@ -22,10 +22,13 @@ import Testing
                       "True", "False", "0", "1", "-1", "1e-5", "0x1f", "'s'", "\"t\"", "f'{x}'", "'''q'''", "...", "*", "**", "\n",
                       "\n    ", "\n        ", "\\\n", "#c", "print", "range", "len", "[1, 2]", "(1,)", "{'a': 1}", "yield", "global", "nonlocal",
                       ";", "~", "<<", ">>", "&", "|", "^", "!=", "+=", "-=", "[::2]", "[1:]", "`", "$", "\t", "\u{00e9}", "\"unterminated"]
-    let deadline = Date().addingTimeInterval(12)
+    // SNIPPET_FUZZ_RUNS=20000 for a long campaign (then the time bound is lifted).
+    let wanted = ProcessInfo.processInfo.environment["SNIPPET_FUZZ_RUNS"].flatMap { Int($0) }
+    let maxRuns = wanted ?? 4000
+    let deadline = Date().addingTimeInterval(wanted == nil ? 12 : 3600)
     var runs = 0, errors = 0
     let limits = Limits(timeout: 0.05)
-    while runs < 4000 && Date() < deadline {
+    while runs < maxRuns && Date() < deadline {
         var code: String
         if rng.next() % 3 == 0 {
             code = (0..<Int(rng.next() % 40)).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }.joined(separator: " ")

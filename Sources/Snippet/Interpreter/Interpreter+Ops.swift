@@ -426,7 +426,9 @@ extension Interpreter {
                 guard case .int(let n) = x.asIntLike else { return false }
                 if r.count == 0 { return false }
                 if r.step > 0 ? (n < r.start || n >= r.stop) : (n > r.start || n <= r.stop) { return false }
-                return (n - r.start) % r.step == 0
+                if r.step == 1 || r.step == -1 { return true }
+                let (d, o) = n.subtractingReportingOverflow(r.start)
+                return !o && d % r.step == 0
             }
             if let f = container.type.lookup("__contains__") {
                 return try isTruthy(try callAttribute(f, receiver: container, Arguments([x])))

@@ -379,6 +379,7 @@ enum Builtins {
     }
 
     static func modPow(_ base: Int, _ exp: Int, _ m: Int) throws -> Int {
+        if m == Int.min || exp == Int.min { throw overflow() }
         var e = exp
         var b = try IntMath.mod(base, m)
         if e < 0 {

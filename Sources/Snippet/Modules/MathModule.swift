@@ -143,7 +143,9 @@ enum MathModule {
         m.defineFunction("gcd") { _, args in
             var g = 0
             for v in args.positional {
-                var a = Swift.abs(try v.asIndex()), b = g
+                let x = try v.asIndex()
+                if x == Int.min { throw overflow() }
+                var a = Swift.abs(x), b = g
                 while b != 0 { (a, b) = (b, a % b) }
                 g = a
             }
@@ -152,7 +154,9 @@ enum MathModule {
         m.defineFunction("lcm") { _, args in
             var l = 1
             for v in args.positional {
-                let a = Swift.abs(try v.asIndex())
+                let value = try v.asIndex()
+                if value == Int.min { throw overflow() }
+                let a = Swift.abs(value)
                 if a == 0 { return .int(0) }
                 var x = l, y = a
                 while y != 0 { (x, y) = (y, x % y) }

@@ -322,12 +322,17 @@ public enum Formatting {
                 }
                 i += 1
             }
-            if i < c.count && c[i] == "*" { spec.width = try nextArg().asIndex(); i += 1 }
+            if i < c.count && c[i] == "*" {
+                var w = try nextArg().asIndex()
+                if w < 0 { spec.align = "<"; w = w == Int.min ? Int.max : -w }
+                spec.width = min(w, 100_000)
+                i += 1
+            }
             while i < c.count, let d = c[i].wholeNumberValue, c[i].isASCII { spec.width = min(spec.width * 10 + d, 100_000); i += 1 }
             if i < c.count && c[i] == "." {
                 i += 1
                 var p = 0
-                if i < c.count && c[i] == "*" { p = try nextArg().asIndex(); i += 1 }
+                if i < c.count && c[i] == "*" { p = min(max(0, try nextArg().asIndex()), 10_000); i += 1 }
                 while i < c.count, let d = c[i].wholeNumberValue, c[i].isASCII { p = min(p * 10 + d, 10_000); i += 1 }
                 spec.precision = p
             }
