@@ -82,3 +82,18 @@ import Testing
         #expect(g[0]?.toDoubleArray() == [0, 0.5, 0.5])
     }
 }
+
+/// x = torch.tensor([[2., 0., 3.], [1., 4., 5.]], requires_grad=True); x.prod(1).sum().backward()
+/// → x.grad tensor([[ 0.,  6.,  0.], [20.,  5.,  4.]]) (PyTorch 2.15.0); x.prod() grad → [[0, 120, 0], [0, 0, 0]]
+@Suite struct ReduceProdGradTests {
+    @Test func prodWithZeros() throws {
+        let x = try T([[2.0, 0.0, 3.0], [1.0, 4.0, 5.0]])
+        try x.setRequiresGrad(true)
+        let p = try x.prod(dim: 1)
+        #expect(p.gradFn?.name == "ProdBackward1")
+        #expect(try p.gradFn!.apply([T([1.0, 1.0])])[0]?.toDoubleArray() == [0, 6, 0, 20, 5, 4])
+        let q = try x.prod()
+        #expect(q.gradFn?.name == "ProdBackward0")
+        #expect(try q.gradFn!.apply([T(1.0)])[0]?.toDoubleArray() == [0, 120, 0, 0, 0, 0])
+    }
+}

@@ -167,10 +167,29 @@ extension Tensor {
         }
         if rt.isFloatingPoint {
             let a = self, inShape = shape
+            let rd = dim == 0 ? [] : rdims
             recordAutograd(d == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], outputs: [out]) { g in
                 guard let go = g[0] else { return [nil] }
-                let gx = try go.mul(out).unsqueezeReduced(d == nil ? [] : rdims, keepdim: keepdim || d == nil).expand(inShape)
-                return [try gx.div(a)]
+                // d out / d a_i = product of the other elements of its row (prefix × suffix products, exact with zeros).
+                let (blk, rows, len, _) = a.reductionBlock(rd, keepdim: false, dtype: .float64)
+                let p = blk.storage.doubles + blk.layout.offset
+                let others = Tensor(zeros: [rows * len], dtype: .float64)
+                let q = others.storage.doubles
+                for r in 0..<rows {
+                    var pre = 1.0
+                    for i in 0..<len { q[r * len + i] = pre; pre *= p[r * len + i] }
+                    var suf = 1.0
+                    for i in Swift.stride(from: len - 1, through: 0, by: -1) { q[r * len + i] *= suf; suf *= p[r * len + i] }
+                }
+                // Back from [kept..., reduced...] order to the input's dims.
+                let kept = (0..<a.dim).filter { !rd.contains($0) }
+                let order = kept + rd
+                let z = Tensor(zeros: inShape, dtype: a.dtype, device: a.device)
+                let zl = Layout(shape: order.map { inShape[$0] }, strides: order.map { z.layout.strides[$0] }, offset: 0)
+                stridedCopy(src: others.storage, srcLayout: Layout(contiguous: order.map { inShape[$0] }),
+                            dst: z.storage, dstLayout: zl)
+                let gx = try go.unsqueezeReduced(rd, keepdim: keepdim || d == nil).expand(inShape)
+                return [try gx.mul(z)]
             }
         }
         return out
