@@ -658,6 +658,117 @@ import tensorflow as tf
 with tf.Session() as sess:
     sess.run(5)
 """),
+("var/nested", "tf-variable", """
+import tensorflow as tf
+with tf.variable_scope('a'):
+    with tf.variable_scope('b'):
+        c = tf.get_variable('c', [1])
+        d = tf.Variable(1.0, name='d')
+    with tf.name_scope('n'):
+        e = tf.get_variable('e', [1])
+        f = tf.multiply(e, 2.0)
+print(c.name, d.name, e.name, f.name, f.op.inputs[1].name)
+with tf.variable_scope('a', reuse=True):
+    c2 = tf.get_variable('b/c')
+print(c2 is c, tf.global_variables())
+v = tf.Variable(tf.random_normal([2, 3], stddev=0.1), trainable=False, name='noise')
+print(v, v.trainable, len(tf.trainable_variables()))
+"""),
+("var/missing-shape", "tf-variable", """
+import tensorflow as tf
+with tf.variable_scope('s'):
+    tf.get_variable('w')
+"""),
+("var/assign-ops", "tf-variable", """
+import tensorflow as tf
+v = tf.Variable([1, 2, 3], name='v')
+a = v.assign([4, 5, 6])
+b = v.assign_add([1, 1, 1])
+print(a, b, a.op.name, b.op.type)
+with tf.Session() as sess:
+    sess.run(v.initializer)
+    print(sess.run(v))
+    print(sess.run(a), sess.run(b), sess.run(v))
+"""),
+("graph/attrs", "tf-graph", """
+import tensorflow as tf
+a = tf.constant([1, 2, 3], name='a')
+x = tf.placeholder(tf.float32, [2, 2], name='x')
+m = tf.matmul(x, x, transpose_b=True, name='m')
+print(a.op.get_attr('dtype'), x.op.get_attr('shape'), m.op.get_attr('transpose_b'))
+print(m.op)
+print(tf.get_default_graph().get_operation_by_name('x'))
+"""),
+("graph/counting", "tf-graph", """
+import tensorflow as tf
+a = tf.constant(1.0)
+b = tf.constant(2.0)
+c = tf.add(a, b, name='sum')
+d = c * c
+print(len(tf.get_default_graph().get_operations()))
+grads = tf.gradients(d, [a, b])
+print(len(tf.get_default_graph().get_operations()), grads)
+with tf.Session() as sess:
+    print(sess.run(grads), sess.run(d))
+"""),
+("static/numpy-feeds", "tf-static", """
+import numpy as np
+import tensorflow as tf
+x = tf.placeholder(tf.float32, [None, 3])
+w = tf.constant([[0.1], [0.2], [0.3]])
+y = tf.matmul(x, w)
+data = np.arange(6, dtype=np.float32).reshape(2, 3)
+with tf.Session() as sess:
+    out = sess.run(y, feed_dict={x: data})
+    print(out, out.dtype, out.shape)
+    print(sess.run(y, {x: np.ones((1, 3))}))
+    print(sess.run(tf.reduce_sum(x, 1), {x: data}) * 2)
+"""),
+("static/feed-wrong-dtype", "tf-static", """
+import numpy as np
+import tensorflow as tf
+x = tf.placeholder(tf.int32, [2])
+with tf.Session() as sess:
+    print(sess.run(x, {x: np.array([1.5, 2.5])}))
+    print(sess.run(x, {x: [True, False]}))
+"""),
+("static/tuple-fetch", "tf-static", """
+import tensorflow as tf
+a = tf.constant(3)
+b = tf.constant(4)
+with tf.Session() as sess:
+    x, y = sess.run([a * b, a + b])
+    print(x, y, type(x).__name__)
+    r = sess.run({'prod': a * b, 'pair': (a, b)})
+    print(r['prod'], r['pair'])
+"""),
+("gather/batch", "tf-gather", """
+import tensorflow as tf
+params = tf.constant([[[1, 2, 3], [4, 5, 6]], [[7, 8, 9], [10, 11, 12]]])
+idx = tf.constant([[2, 0], [1, 1]])
+a = tf.gather(params, idx, axis=2, batch_dims=1)
+b = tf.gather(params, idx, axis=-1, batch_dims=-1)
+c = tf.gather(params, [1], axis=1, batch_dims=0)
+print(a, b, c)
+with tf.Session() as sess:
+    print(sess.run(a))
+    print(sess.run(b))
+    print(sess.run(c))
+"""),
+("conv/multi", "tf-conv", """
+import numpy as np
+import tensorflow as tf
+x = tf.constant(np.arange(32, dtype=np.float32).reshape(1, 4, 4, 2))
+k = tf.constant(np.arange(36, dtype=np.float32).reshape(3, 3, 2, 2) / 10.0)
+y = tf.nn.conv2d(x, k, strides=[1, 1, 1, 1], padding='SAME')
+z = tf.nn.conv2d(x, k, strides=[1, 3, 3, 1], padding='SAME')
+p = tf.image.extract_patches(x, sizes=[1, 3, 3, 1], strides=[1, 1, 1, 1], rates=[1, 2, 2, 1], padding='VALID')
+print(y.shape, z.shape, p.shape)
+with tf.Session() as sess:
+    print(sess.run(y)[0, :, :, 0])
+    print(sess.run(z)[0, :, :, 1])
+    print(sess.run(p))
+"""),
 ]
 
 

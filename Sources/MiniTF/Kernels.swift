@@ -148,8 +148,25 @@ enum Kernels {
         guard k == k2 else {
             throw TFError.invalidArgument("Matrix size-incompatible: In[0]: \(shapeString(a.shape)), In[1]: \(shapeString(b.shape)) \(ta ? 1 : 0) \(tb ? 1 : 0)")
         }
-        var out = [Double](repeating: 0, count: m * n)
         let ac = a.shape[1], bc = b.shape[1]
+        if a.dtype == .float32 {
+            // float32 accumulates in float32, in k order (what TensorFlow's CPU kernels print for small sizes).
+            let A = a.data.map { Float($0) }, B = b.data.map { Float($0) }
+            var out = [Float](repeating: 0, count: m * n)
+            for i in 0..<m {
+                for j in 0..<n {
+                    var acc: Float = 0
+                    for p in 0..<k {
+                        let av = ta ? A[p * ac + i] : A[i * ac + p]
+                        let bv = tb ? B[j * bc + p] : B[p * bc + j]
+                        acc += av * bv
+                    }
+                    out[i * n + j] = acc
+                }
+            }
+            return TFArray(dtype: .float32, shape: [m, n], data: out.map { Double($0) })
+        }
+        var out = [Double](repeating: 0, count: m * n)
         a.data.withUnsafeBufferPointer { A in
             b.data.withUnsafeBufferPointer { B in
                 for i in 0..<m {
@@ -172,7 +189,7 @@ enum Kernels {
         let n, h, w, c, kh, kw, oc, oh, ow, sh, sw, dh, dw, padTop, padLeft: Int
     }
 
-    static func geometry(input: [Int], filter: [Int], strides: [Int], dilations: [Int], same: Bool) throws -> ConvGeometry {
+    static func geometry(input: [Int], filter: [Int], strides: [Int], dilations: [Int], same: Bool, allowEmpty: Bool = false) throws -> ConvGeometry {
         guard input.count == 4 else { throw TFError.invalidArgument("input must be 4-dimensional\(shapeString(input))") }
         guard filter.count == 4 else { throw TFError.invalidArgument("filter must be 4-dimensional: \(shapeString(filter))") }
         guard input[3] == filter[2] else {
@@ -183,7 +200,7 @@ enum Kernels {
         guard sh > 0, sw > 0, dh > 0, dw > 0 else { throw TFError.invalidArgument("Sliding window strides field must specify 4 dimensions") }
         let r = ShapeFns.windowed(input: input[1], kernel: filter[0], stride: sh, dilation: dh, same: same)
         let c = ShapeFns.windowed(input: input[2], kernel: filter[1], stride: sw, dilation: dw, same: same)
-        if !same && (input[1] < (filter[0] - 1) * dh + 1 || input[2] < (filter[1] - 1) * dw + 1) {
+        if !same && !allowEmpty && (input[1] < (filter[0] - 1) * dh + 1 || input[2] < (filter[1] - 1) * dw + 1) {
             throw TFError.invalidArgument("Computed output size would be negative")
         }
         return ConvGeometry(n: input[0], h: input[1], w: input[2], c: input[3], kh: filter[0], kw: filter[1], oc: filter[3],
@@ -192,6 +209,7 @@ enum Kernels {
 
     /// NHWC x HWIO: every output is the dot product of an input patch (kh·kw·C, TensorFlow's patch order) with a filter column.
     static func conv2d(_ x: TFArray, _ f: TFArray, _ g: ConvGeometry) -> TFArray {
+        if x.dtype == .float32 { return conv2dFloat(x, f, g) }
         var out = [Double](repeating: 0, count: g.n * g.oh * g.ow * g.oc)
         for b in 0..<g.n {
             for i in 0..<g.oh {
@@ -215,6 +233,33 @@ enum Kernels {
             }
         }
         return TFArray(dtype: x.dtype, shape: [g.n, g.oh, g.ow, g.oc], data: out.map { x.dtype.normalize($0) })
+    }
+
+    /// float32 convolution accumulated in float32 over (kh, kw, in) in order, like a patch·filter dot product.
+    static func conv2dFloat(_ x: TFArray, _ f: TFArray, _ g: ConvGeometry) -> TFArray {
+        let X = x.data.map { Float($0) }, F = f.data.map { Float($0) }
+        var out = [Float](repeating: 0, count: g.n * g.oh * g.ow * g.oc)
+        for b in 0..<g.n {
+            for i in 0..<g.oh {
+                for j in 0..<g.ow {
+                    let o = ((b * g.oh + i) * g.ow + j) * g.oc
+                    for p in 0..<g.kh {
+                        let y = i * g.sh - g.padTop + p * g.dh
+                        if y < 0 || y >= g.h { continue }
+                        for q in 0..<g.kw {
+                            let xx = j * g.sw - g.padLeft + q * g.dw
+                            if xx < 0 || xx >= g.w { continue }
+                            for ch in 0..<g.c {
+                                let v = X[((b * g.h + y) * g.w + xx) * g.c + ch]
+                                let fo = ((p * g.kw + q) * g.c + ch) * g.oc
+                                for oc in 0..<g.oc { out[o + oc] = out[o + oc].addingProduct(v, F[fo + oc]) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return TFArray(dtype: .float32, shape: [g.n, g.oh, g.ow, g.oc], data: out.map { Double($0) })
     }
 
     static func conv2dBackpropInput(inputSizes: [Int], _ f: TFArray, _ dy: TFArray, _ g: ConvGeometry) -> TFArray {
@@ -274,7 +319,8 @@ enum Kernels {
         guard sizes.count == 4, strides.count == 4, rates.count == 4, sizes[0] == 1, sizes[3] == 1 else {
             throw TFError.invalidArgument("Only support ksizes across space.")
         }
-        let g = try geometry(input: x.shape, filter: [sizes[1], sizes[2], x.shape[3], 1], strides: strides, dilations: rates, same: same)
+        let g = try geometry(input: x.shape, filter: [sizes[1], sizes[2], x.shape[3], 1], strides: strides, dilations: rates, same: same,
+                             allowEmpty: true)
         let depth = g.kh * g.kw * g.c
         var out = [Double](repeating: 0, count: g.n * g.oh * g.ow * depth)
         for b in 0..<g.n {

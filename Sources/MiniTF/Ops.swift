@@ -319,9 +319,6 @@ extension Graph {
             let d = s.dims ?? [nil, nil, nil, nil]
             func sp(_ i: Int?, _ k: Int, _ st: Int, _ r: Int) throws -> Int? {
                 guard let i = i else { return nil }
-                if pad == "VALID" && i < (k - 1) * r + 1 {
-                    throw ctx.fail("Negative dimension size caused by subtracting \((k - 1) * r + 1) from \(i)")
-                }
                 return ShapeFns.windowed(input: i, kernel: k, stride: st, dilation: r, same: pad == "SAME").out
             }
             let depth = d[3].map { $0 * sizes[1] * sizes[2] }

@@ -349,7 +349,13 @@ enum TFBinding {
         case .bool(let b): return .bool(b)
         case .string(let s): return .str(s)
         case .type(let t): return .object(PyTFDType(t))
-        case .shape(let s): return .object(PyTFShape(s))
+        case .shape(let s):
+            // `op.get_attr('shape')` is a TensorShapeProto; print shows its text format.
+            let proto = PyObject(type: TFTypes.shapeProto, hasDict: true)
+            var text = ""
+            if let dims = s.dims { text = dims.map { "dim {\n  size: \($0 ?? -1)\n}\n" }.joined() } else { text = "unknown_rank: true\n" }
+            proto.dict?["_text"] = .str(text)
+            return .object(proto)
         case .tensor(let t): return .object(PyNDArray(t.toTensor(), scalar: t.rank == 0))
         }
     }

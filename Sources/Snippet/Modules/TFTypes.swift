@@ -258,6 +258,15 @@ enum TFTypes {
         return t
     }()
 
+    static let shapeProto: PyType = {
+        let t = PyType(name: "TensorShapeProto", module: "tensorflow.core.framework.tensor_shape_pb2")
+        t.defineMethod("__str__") { _, this, _ in
+            if case .object(let o) = this, case .str(let s)? = o.dict?["_text"] { return .str(s) }
+            return .str("")
+        }
+        return t
+    }()
+
     // MARK: Graph
 
     static func tg(_ v: Value) -> Graph { v.as(PyTFGraph.self)!.graph }
