@@ -83,4 +83,18 @@ import Testing
             #expect(try run(command, db: copy) == run(command, db: db), "\(command)")
         }
     }
+
+    /// Several first uses at once (WAL mode, busy timeout): every process sees the whole bank, none fails.
+    @Test func concurrentFirstUse() async throws {
+        let db = try newDatabase()
+        let results = try await withThrowingTaskGroup(of: CLI.Result.self) { group in
+            for _ in 0..<4 { group.addTask { try self.run(["list"], db: db) } }
+            var all: [CLI.Result] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        let expected = try run(["list"], db: db)
+        #expect(expected.status == 0)
+        #expect(results == Array(repeating: expected, count: 4))
+    }
 }
