@@ -114,15 +114,17 @@ enum DemoChecker {
             lines.append("    " + (i == 0 ? ">>> " : "... ") + l)
         }
         lines.append("    " + style.red("--- expected") + "  " + style.green("+++ actual"))
-        let expected = o.example.expectedException != nil
-            ? [o.example.expectedException ?? ""]
-            : normalize(o.example.expected).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func splitLines(_ s: String) -> [String] {
+            let n = normalize(s)
+            return n.isEmpty ? [] : n.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        let expected = o.example.expectedException != nil ? [o.example.expectedException ?? ""] : splitLines(o.example.expected)
         let actualLines: [String]
         if o.example.expectedException != nil {
-            let all = normalize(o.actual).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let all = splitLines(o.actual)
             actualLines = o.actual.contains("Traceback (most recent call last):") || o.actual.contains("Error") ? [all.last ?? ""] : all
         } else {
-            actualLines = normalize(o.actual).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            actualLines = splitLines(o.actual)
         }
         for d in lineDiff(expected, actualLines) {
             switch d {
@@ -150,8 +152,8 @@ enum DemoChecker {
         var i = 0, j = 0
         while i < n || j < m {
             if i < n && j < m && a[i] == b[j] { out.append(.same(a[i])); i += 1; j += 1 }
-            else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) { out.append(.added(b[j])); j += 1 }
-            else if i < n { out.append(.removed(a[i])); i += 1 }
+            else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) { out.append(.removed(a[i])); i += 1 }
+            else if j < m { out.append(.added(b[j])); j += 1 }
         }
         return out
     }

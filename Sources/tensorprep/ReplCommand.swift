@@ -50,6 +50,7 @@ struct ReplCommand: ParsableCommand {
             input.addHistory(buffer)
             let result = session.execute(buffer + "\n")
             out.flush()
+            if let error = result.error, SnippetRunner.exitRequest(error, session.interpreter) != nil { break }
             if let tb = result.traceback {
                 FileHandle.standardError.write(Data(tb.utf8))
             }

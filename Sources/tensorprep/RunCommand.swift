@@ -34,6 +34,11 @@ struct RunCommand: ParsableCommand {
                                                      settings: ["gpus": global.gpuCount],
                                                      output: { out.write($0) })
         out.flush()
+        if let error, let exit = SnippetRunner.exitRequest(error, interpreter) {
+            if let m = exit.message { FileHandle.standardError.write(Data((m + "\n").utf8)) }
+            if exit.status != 0 { throw CLIFailure("", status: exit.status) }
+            return
+        }
         if let error {
             FileHandle.standardError.write(Data(interpreter.formatTraceback(error, fileName: source.name).utf8))
             throw CLIFailure("", status: 1)
