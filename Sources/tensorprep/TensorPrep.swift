@@ -26,6 +26,7 @@ struct TensorPrep: AsyncParsableCommand {
             ScheduleCommand.self,
             // Add new commands here, one line each.
             BenchCommand.self,
+            RunCommand.self, ReplCommand.self, CheckCommand.self,
         ])
 
     /// Parsed here too so that `tensorprep --db X list` works as well as `tensorprep list --db X`;
