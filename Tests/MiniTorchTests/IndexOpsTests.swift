@@ -268,6 +268,24 @@ import Testing
         #expect(throws: rt("one_hot is only applicable to index tensor of type LongTensor.")) { try F([1], [1]).oneHot(numClasses: 4) }
     }
 
+    /// The row-parallel path gives the serial results and reports the first bad index in row order.
+    @Test func parallelRowsMatchSerial() throws {
+        let n = 300
+        let x = Tensor((0..<(n * n)).map { Float($0 % 97) }, shape: [n, n])
+        let idx = Tensor((0..<(n * n)).map { Int64(($0 * 7919) % n) }, shape: [n, n])
+        let serialG = try x.gather(1, idx).toDoubleArray(), serialS = try x.scatterAdd(1, idx, x).toDoubleArray()
+        let serialS0 = try x.scatterAdd(0, idx, x).toDoubleArray()
+        let saved = IndexKernels.parallelThreshold
+        IndexKernels.parallelThreshold = 1
+        defer { IndexKernels.parallelThreshold = saved }
+        #expect(try x.gather(1, idx).toDoubleArray() == serialG)
+        #expect(try x.scatterAdd(1, idx, x).toDoubleArray() == serialS)
+        #expect(try x.scatterAdd(0, idx, x).toDoubleArray() == serialS0)
+        var bad = (0..<(n * n)).map { Int64(($0 * 7919) % n) }
+        bad[n * 200 + 5] = 999; bad[n * 250 + 1] = 777
+        #expect(throws: rt("index 999 is out of bounds for dimension 1 with size 300")) { try x.gather(1, Tensor(bad, shape: [n, n])) }
+    }
+
     // MARK: autograd (gather/08, scatter/10)
 
     @Test func gradients() throws {

@@ -64,9 +64,15 @@ extension Tensor {
         let (_, ostrides) = kernelGeometry(out)
         let dimSize = try nonemptySize(self, d)
         func run<E: ScatterElement>(_: E.Type) -> Int64? {
-            IndexKernels.gather(out: out.dataPointer(E.self), outStrides: ostrides,
-                                src: UnsafePointer(dataPointer(E.self)), srcStrides: sstrides, dim: d, dimSize: dimSize,
-                                index: UnsafePointer(idx.dataPointer(Int64.self)), indexShape: ishape, indexStrides: istrides)
+            let o = out.dataPointer(E.self), sp = UnsafePointer(dataPointer(E.self)), ip = UnsafePointer(idx.dataPointer(Int64.self))
+            // Rows of the index are independent: split them across cores for large inputs.
+            return IndexKernels.parallelRows(ishape[0], work: idx.numel) { r0, n in
+                var sh = ishape
+                sh[0] = n
+                return IndexKernels.gather(out: o + r0 * ostrides[0], outStrides: ostrides,
+                                           src: sp + (d == 0 ? 0 : r0 * sstrides[0]), srcStrides: sstrides, dim: d, dimSize: dimSize,
+                                           index: ip + r0 * istrides[0], indexShape: sh, indexStrides: istrides)
+            }
         }
         let bad: Int64?
         switch self.dtype {
@@ -155,11 +161,16 @@ extension Tensor {
             case .bool(let b)?: v = E.fromInt64(b ? 1 : 0)
             case nil: v = E.fromInt64(0)
             }
-            return IndexKernels.scatter(dst: out.dataPointer(E.self), dstStrides: ostrides, dim: d, dimSize: dimSize,
-                                        index: UnsafePointer(idx.dataPointer(Int64.self)), indexShape: ishape,
-                                        indexStrides: istrides,
-                                        src: src.map { UnsafePointer($0.dataPointer(E.self)) }, srcStrides: srcStrides,
-                                        value: v, op: op)
+            let o = out.dataPointer(E.self), ip = UnsafePointer(idx.dataPointer(Int64.self))
+            let sp = src.map { UnsafePointer($0.dataPointer(E.self)) }
+            // Along dim 0 two index rows may hit the same slot, so only other dims split rows across cores.
+            return IndexKernels.parallelRows(ishape[0], work: d == 0 ? 0 : idx.numel) { r0, n in
+                var sh = ishape
+                sh[0] = n
+                return IndexKernels.scatter(dst: o + (d == 0 ? 0 : r0 * ostrides[0]), dstStrides: ostrides, dim: d, dimSize: dimSize,
+                                            index: ip + r0 * istrides[0], indexShape: sh, indexStrides: istrides,
+                                            src: sp.map { $0 + r0 * srcStrides[0] }, srcStrides: srcStrides, value: v, op: op)
+            }
         }
         let bad: Int64?
         switch out.dtype {

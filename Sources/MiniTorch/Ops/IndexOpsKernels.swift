@@ -83,7 +83,28 @@ extension Bool: ScatterElement {
     public static func divide(_ a: Bool, by count: Int) -> Bool { a }
 }
 
+import Dispatch
+
 enum IndexKernels {
+    /// Below this many index elements the work stays on one core.
+    nonisolated(unsafe) static var parallelThreshold = 1 << 16
+
+    /// Runs `body(firstRow, rowCount)` over `rows` rows, in chunks on all cores when `work` is large; returns the
+    /// first out-of-range index in row order (as a serial pass would report it).
+    static func parallelRows(_ rows: Int, work: Int, _ body: (Int, Int) -> Int64?) -> Int64? {
+        let threads = GEMM.threads
+        guard threads > 1, work >= parallelThreshold, rows >= 2 else { return body(0, rows) }
+        let chunks = Swift.min(rows, threads * 4)
+        var bad = [Int64?](repeating: nil, count: chunks)
+        bad.withUnsafeMutableBufferPointer { b in
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let r0 = rows * c / chunks, r1 = rows * (c + 1) / chunks
+                if r1 > r0 { b[c] = body(r0, r1 - r0) }
+            }
+        }
+        return bad.first { $0 != nil } ?? nil
+    }
+
     /// out[p] = src[p with coordinate `dim` replaced by index[p]]. Returns the first out-of-range index, if any.
     static func gather<T>(out: UnsafeMutablePointer<T>, outStrides: [Int],
                           src: UnsafePointer<T>, srcStrides: [Int], dim: Int, dimSize: Int,

@@ -34,7 +34,6 @@ enum NormalFill16 {
 
 /// Scalar ports of `log256_ps` and `sincos256_ps` (avx_mathfun.h, after Julien Pommier's sse_mathfun).
 enum AVXMath {
-    /// Which multiply-adds are fused; bit set = fused. Chosen to match PyTorch's compiled kernel.
     /// Bit set = that multiply-add is fused. All fused is what matched PyTorch bit for bit (checked against
     /// recorded randn(1000) and other variants); the unfused alternatives stay for documentation.
     static let fuse: UInt32 = 0xffff_ffff
