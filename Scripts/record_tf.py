@@ -769,6 +769,58 @@ with tf.Session() as sess:
     print(sess.run(z)[0, :, :, 1])
     print(sess.run(p))
 """),
+("ops/numeric", "tf-static", """
+import tensorflow as tf
+a = tf.constant([[0.5, -1.0, 2.0], [3.0, 0.1, -0.7]])
+with tf.Session() as sess:
+    print(sess.run(tf.nn.softmax(a)))
+    print(sess.run(tf.sigmoid(a)))
+    print(sess.run(tf.tanh(a)))
+    print(sess.run(tf.exp(a)))
+    print(sess.run(tf.sqrt(tf.abs(a))))
+    print(sess.run(tf.log(tf.abs(a))))
+    print(sess.run(a / 3.0), sess.run(tf.reduce_mean(a, 0)))
+    print(sess.run(tf.square(a) * 0.1))
+"""),
+("ops/int-math", "tf-static", """
+import tensorflow as tf
+a = tf.constant([7, -7, 3])
+b = tf.constant([2, 2, 2])
+with tf.Session() as sess:
+    print(sess.run(a // b), sess.run(a % b), sess.run(a / b), sess.run(tf.reduce_mean(a)))
+    print(sess.run(tf.cast(a, tf.float32) / 2), sess.run(tf.equal(a, 3)), sess.run(tf.argmax(a)))
+    print(sess.run(tf.maximum(a, 0)), sess.run(a * -1), sess.run(tf.cast(tf.constant([1.7, -1.7]), tf.int32)))
+"""),
+("ops/softmax-train", "tf-grad", """
+import tensorflow as tf
+x = tf.constant([[1.0, 2.0], [0.5, -1.0]])
+w = tf.Variable([[0.1, -0.2], [0.3, 0.4]])
+y = tf.sigmoid(tf.matmul(x, w))
+loss = tf.reduce_sum(tf.square(y - 0.5))
+opt = tf.train.GradientDescentOptimizer(0.5)
+step = opt.minimize(loss)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for i in range(3):
+        _, l = sess.run([step, loss])
+        print(i, l)
+    print(sess.run(w))
+"""),
+("graph/tensor-getitem", "tf-graph", """
+import tensorflow as tf
+a = tf.constant([[1, 2, 3], [4, 5, 6]])
+b = a[1]
+c = a[:, 1:]
+print(b, c)
+with tf.Session() as sess:
+    print(sess.run(b), sess.run(c))
+"""),
+("static/feed-keyerr", "tf-static", """
+import tensorflow as tf
+a = tf.constant(1.0)
+with tf.Session() as sess:
+    sess.run(a, feed_dict={'nope:0': 1.0})
+"""),
 ]
 
 

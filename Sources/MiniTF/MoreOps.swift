@@ -115,6 +115,25 @@ extension Graph {
     }
 }
 
+extension Graph {
+    /// `t[...]` with integer indices and unit-step slices on a fully known shape (`StridedSlice`, with
+    /// TensorFlow's `stack`/`stack_1`/`stack_2` begin/end/strides constants).
+    public func stridedSlice(_ x: TFTensor, begin: [Int], size: [Int], squeeze: [Int], name: String? = nil) throws -> TFTensor {
+        let (old, scope) = try pushNameScope(name ?? "strided_slice")
+        defer { popNameScope(to: old) }
+        let b = constant(.int32s(begin), name: "stack")
+        let e = constant(.int32s(zip(begin, size).map { $0 + $1 }), name: "stack_1")
+        let s = constant(.int32s(Array(repeating: 1, count: begin.count)), name: "stack_2")
+        let mask = squeeze.reduce(0) { $0 | (1 << $1) }
+        let shape = size.enumerated().filter { !squeeze.contains($0.offset) }.map { $0.element }
+        return addOperation(type: "StridedSlice", name: String(scope.dropLast()), inputs: [x, b, e, s],
+                            attrs: ["T": .type(x.dtype), "Index": .type(.int32), "begin_mask": .int(0), "end_mask": .int(0),
+                                    "ellipsis_mask": .int(0), "new_axis_mask": .int(0), "shrink_axis_mask": .int(mask),
+                                    "_begin": .ints(begin), "_size": .ints(size), "_squeeze": .ints(squeeze)],
+                            outputs: [(x.dtype, TFShape(known: shape), false)]).outputs[0]
+    }
+}
+
 extension Kernels {
     static func concat(_ xs: [TFArray], axis: Int) throws -> TFArray {
         let r = xs[0].rank

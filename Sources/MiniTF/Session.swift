@@ -266,11 +266,33 @@ public final class Session {
             for r in 0..<(a.count / n) {
                 let row = a.data[(r * n)..<((r + 1) * n)]
                 let m = row.max() ?? 0
-                let e = row.map { Foundation.exp($0 - m) }
-                let s = e.reduce(0, +)
-                for k in 0..<n { out[r * n + k] = a.dtype.normalize(e[k] / s) }
+                if a.dtype == .float32 {
+                    // exp(x - max), summed and divided in float32 like TensorFlow's kernel.
+                    let e = row.map { Float(Foundation.exp(Double(Float($0 - m)))) }
+                    var s: Float = 0
+                    for v in e { s += v }
+                    let inv = 1 / s
+                    for k in 0..<n { out[r * n + k] = Double(e[k] * inv) }
+                } else {
+                    let e = row.map { Foundation.exp($0 - m) }
+                    let s = e.reduce(0, +)
+                    for k in 0..<n { out[r * n + k] = e[k] / s }
+                }
             }
             return one(TFArray(dtype: a.dtype, shape: a.shape, data: out))
+        case "StridedSlice":
+            let a = x[0]
+            let begin = op.intsAttr("_begin") ?? [], size = op.intsAttr("_size") ?? [], squeeze = Set(op.intsAttr("_squeeze") ?? [])
+            guard begin.count == a.rank, size.count == a.rank else { throw TFError.invalidArgument("slice does not match the input rank") }
+            let st = TFArray.strides(a.shape)
+            var outData: [Double] = []
+            func rec(_ d: Int, _ off: Int) {
+                if d == a.rank { outData.append(a.data[off]); return }
+                for i in begin[d]..<(begin[d] + size[d]) { rec(d + 1, off + i * st[d]) }
+            }
+            rec(0, 0)
+            let shape = size.enumerated().filter { !squeeze.contains($0.offset) }.map { $0.element }
+            return one(TFArray(dtype: a.dtype, shape: shape, data: outData))
 
         // Linear algebra and reductions
         case "MatMul":

@@ -258,17 +258,7 @@ enum TFBinding {
             d += 1
         }
         while d < dims.count { begin.append(0); size.append(dims[d]); d += 1 }
-        // Built from GatherV2s per dimension (TensorFlow uses StridedSlice; the values are the same).
-        let r = try tfCall { () -> TFTensor in
-            let (old, _) = try g.pushNameScope("strided_slice")
-            defer { g.popNameScope(to: old) }
-            var cur = t
-            for (k, (b, n)) in zip(begin, size).enumerated() where !(b == 0 && n == dims[k]) || squeeze.contains(k) {
-                cur = try g.gather(.tensor(cur), .literal(.int32s(Array(b..<(b + n)))), axis: .literal(TFArray(scalar: Double(k), dtype: .int32)))
-            }
-            let outShape = size.enumerated().filter { !squeeze.contains($0.offset) }.map { $0.element }
-            return try g.reshape(.tensor(cur), .literal(.int32s(outShape)))
-        }
+        let r = try tfCall { try g.stridedSlice(t, begin: begin, size: size, squeeze: squeeze) }
         return TFState.of(ctx).wrap(r)
     }
 
@@ -305,7 +295,11 @@ enum TFBinding {
             for (k, v) in d.entries {
                 let key: TFTensor
                 if let t = k.as(PyTFTensor.self) { key = t.tensor } else if let w = k.as(PyTFVariable.self) { key = w.variable.ref } else if case .str(let n) = k {
-                    key = try tfCall { try s.graph.tensor(named: n) }
+                    do { key = try s.graph.tensor(named: n) } catch let e as TFError {
+                        var m = e.message
+                        if m.hasPrefix("\""), m.hasSuffix("\""), m.count >= 2 { m = String(m.dropFirst().dropLast()) }
+                        throw PyError.typeError("Cannot interpret feed_dict key as Tensor: \(m)")
+                    }
                 } else {
                     throw PyError.typeError("Cannot interpret feed_dict key as Tensor: Can not convert a \(k.typeName) into a Tensor.")
                 }
