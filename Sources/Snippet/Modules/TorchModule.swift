@@ -18,6 +18,11 @@ enum TorchModule {
         TorchOps.ensureRegistered()
 
         let m = PyModule(name: "torch")
+        // Function forms of the op table (torch.add, torch.gather, torch.sum, ...); classes and the
+        // bindings below replace table entries of the same name (torch.Tensor must be a class).
+        for (name, spec) in OpTable.specs where spec.isFunction {
+            m.defineFunction(name) { ctx, args in try TorchOps.call(ctx, name, args) }
+        }
         m.set("__version__", .str("2.15.0"))
         m.defineClass(TorchTypes.tensor)
         m.set("Size", .object(TorchTypes.size))
@@ -29,10 +34,6 @@ enum TorchModule {
         m.set("long", PyDTypeObject.of(.int64))
         m.set("int", PyDTypeObject.of(.int32))
 
-        // Function forms of the op table (torch.add, torch.gather, torch.sum, ...).
-        for (name, spec) in OpTable.specs where spec.isFunction {
-            m.defineFunction(name) { ctx, args in try TorchOps.call(ctx, name, args) }
-        }
         defineCreation(m)
         defineRandom(m)
         // The engine's own random ops win over the glue above once they are in the table.
@@ -71,7 +72,11 @@ enum TorchModule {
                 t = try Tensor.fromNested(n, dtype: dtype)
             }
             if device != .cpu { t = t.to(device: device) }
-            if try a.bool("requires_grad") { try t.setRequiresGrad(true) }
+            if try a.bool("requires_grad") {
+                // Factory functions word this check differently from `requires_grad_()`.
+                guard t.dtype.isFloatingPoint else { throw PyError.runtimeError("Only Tensors of floating point and complex dtype can require gradients") }
+                try t.setRequiresGrad(true)
+            }
             return TorchConvert.tensorValue(t)
         }
         m.defineFunction("as_tensor") { ctx, args in

@@ -68,6 +68,17 @@ enum TorchNN {
     }
     static func iterator(_ items: [Value]) -> Value { .object(PyIterator(type: PyType.generator, Self.closure(items))) }
 
+    /// `collections.OrderedDict` as `state_dict()` returns it (prints `OrderedDict([('weight', tensor(...))])`).
+    static let orderedDictType: PyType = {
+        let t = PyType(name: "OrderedDict", module: "collections", bases: [PyType.dict])
+        t.defineMethod("__repr__") { ctx, this, _ in
+            guard let d = this.as(PyDict.self), d.count > 0 else { return .str("OrderedDict()") }
+            let items = try d.entries.map { "(" + (try ctx.repr($0.key)) + ", " + (try ctx.repr($0.value)) + ")" }
+            return .str("OrderedDict([" + items.joined(separator: ", ") + "])")
+        }
+        return t
+    }()
+
     // MARK: nn.Module
 
     static let moduleType: PyType = {
@@ -196,7 +207,7 @@ enum TorchNN {
         t.defineMethod("float") { _, this, _ in _ = try mod(this).to(dtype: .float32); return this }
         t.defineMethod("double") { _, this, _ in _ = try mod(this).to(dtype: .float64); return this }
         t.defineMethod("state_dict") { ctx, this, _ in
-            let d = PyDict()
+            let d = PyDict(type: orderedDictType)
             for (k, v) in try mod(this).stateDict() { d[string: k] = TorchConvert.tensorValue(v) }
             return .object(d)
         }
@@ -350,7 +361,8 @@ enum TorchNN {
         nn.set("Module", .object(moduleType))
         nn.set("Parameter", .object(parameterType))
         for t in layersOnce { nn.set(t.name, .object(t)) }
-        if let dp = TorchParallelHook.dataParallelType { nn.set("DataParallel", .object(dp)) }
+        nn.set("DataParallel", .object(TorchParallel.type))
+        layerTypes["DataParallel"] = TorchParallel.type
         let f = TorchFunctional.module(ctx)
         nn.set("functional", .object(f))
         let initM = PyModule(name: "torch.nn.init")
@@ -386,9 +398,5 @@ enum TorchNN {
 /// Hook for the devices helper's `nn.DataParallel` (a Module whose call the binding cannot express as one tensor).
 protocol PyDataParallelHook: AnyObject {
     func call(_ ctx: Interpreter, _ args: Arguments) throws -> Value
-}
-enum TorchParallelHook {
-    /// Set by the DataParallel binding when it exists.
-    nonisolated(unsafe) static var dataParallelType: PyType?
 }
 
