@@ -122,14 +122,24 @@ public final class QuestionBank: Sendable {
 // MARK: - Reading questions
 
 extension QuestionBank {
-    /// All questions (optionally of one topic), sorted by topic then id, with choices and demos.
-    public func questions(topic: String? = nil) throws -> [Question] {
+    /// All questions (optionally of one topic and/or carrying one tag), sorted by topic then id, with
+    /// choices and demos.
+    public func questions(topic: String? = nil, tag: String? = nil) throws -> [Question] {
         try guarded {
             try writer.read { db in
                 var request = QuestionRow.order(Column("topic"), Column("id"))
                 if let topic { request = request.filter(Column("topic") == topic) }
-                return try Self.load(db, rows: request.fetchAll(db))
+                var rows = try request.fetchAll(db)
+                if let tag { rows = rows.filter { $0.tags.contains(tag) } }
+                return try Self.load(db, rows: rows)
             }
+        }
+    }
+
+    /// The distinct tags, sorted.
+    public func tags() throws -> [String] {
+        try guarded {
+            try writer.read { db in Set(try QuestionRow.fetchAll(db).flatMap(\.tags)).sorted() }
         }
     }
 

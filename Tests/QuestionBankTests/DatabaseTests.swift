@@ -30,6 +30,9 @@ import Testing
         #expect(all.map(\.id) == ["grad-accum", "im2col-conv", "dp-main-gpu"])   // by topic, then id
         #expect(try bank.topics() == ["autograd", "conv", "dataparallel"])
         #expect(try bank.questions(topic: "conv").map(\.id) == ["im2col-conv"])
+        #expect(try bank.questions(tag: "pytorch").map(\.id) == ["grad-accum", "dp-main-gpu"])
+        #expect(try bank.questions(topic: "autograd", tag: "multi-gpu").isEmpty)
+        #expect(try bank.tags() == ["backward", "caffe", "gemm, blocked", "im2col", "multi-gpu", "pytorch"])
         let parsed = try ContentFormat.parse(text: Fixtures.recall, path: "recall.md")
         #expect(try bank.question(id: "grad-accum") == parsed)
         #expect(try bank.question(id: "dp-main-gpu")?.choices.count == 2)
