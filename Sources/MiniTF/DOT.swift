@@ -5,7 +5,8 @@ extension Graph {
     /// (labelled with the tensor's shape) and a dashed edge per control input.
     public func toDOT(name: String = "G") -> String {
         func q(_ s: String) -> String {
-            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n") + "\""
         }
         var lines = ["digraph \(q(name)) {", "  rankdir=TB;", "  node [shape=box, fontname=\"Helvetica\"];"]
         for op in operations {

@@ -67,75 +67,90 @@ public final class Session {
                 }
             }
         }
-        var ev = Evaluator(session: self, fed: fed)
+        // The execution order depends only on the graph, the fetches and which tensors are fed: cache it,
+        // so training loops (`sess.run(train_step, feed_dict=...)` thousands of times) only run kernels.
+        // Fed tensors are taken as given: their producers run only if something else needs them.
+        let roots: [Operation] = fetches.compactMap { f in
+            switch f {
+            case .tensor(let t): return fed[ObjectIdentifier(t)] == nil ? t.op : nil
+            case .operation(let o): return o
+            }
+        }
+        let key = PlanKey(roots: roots.map { ObjectIdentifier($0) }, fed: Set(fed.keys), opCount: graph.operations.count)
+        let plan: [Operation]
+        if let p = plans[key] { plan = p } else {
+            plan = Session.schedule(roots, fed: fed)
+            if plans.count > 256 { plans.removeAll() }
+            plans[key] = plan
+        }
+        var values = [[TFArray]?](repeating: nil, count: graph.operations.count)
+        let empty = TFArray(dtype: .float32, shape: [], data: [])
+        for op in plan {
+            let refConsumer = Session.isRefConsumer(op)
+            let inputs: [TFArray] = op.inputs.map { t in
+                if let v = fed[ObjectIdentifier(t)] { return v }
+                if t.isRef && refConsumer { return empty }
+                if let outs = values[t.op.index], t.index < outs.count { return outs[t.index] }
+                return empty
+            }
+            let outs = try kernel(op, inputs: inputs)
+            if let big = outs.first(where: { $0.count > maxElements }) {
+                throw TFError.resourceExhausted("OOM when allocating tensor with shape\(Kernels.shapeString(big.shape)) (the tensor size limit is \(maxElements) elements)")
+            }
+            values[op.index] = outs
+        }
         var results: [TFArray?] = []
         for f in fetches {
             switch f {
-            case .tensor(let t): results.append(try ev.value(t))
-            case .operation(let o): try ev.execute(o); results.append(nil)
+            case .tensor(let t):
+                if let v = fed[ObjectIdentifier(t)] { results.append(v); continue }
+                guard let outs = values[t.op.index], t.index < outs.count else {
+                    throw TFError.invalidArgument("Operation '\(t.op.name)' has no output \(t.index)")
+                }
+                results.append(outs[t.index])
+            case .operation: results.append(nil)
             }
         }
         return results
     }
 
-    // MARK: evaluation
+    struct PlanKey: Hashable {
+        let roots: [ObjectIdentifier]
+        let fed: Set<ObjectIdentifier>
+        let opCount: Int
+    }
+    private var plans: [PlanKey: [Operation]] = [:]
 
-    struct Evaluator {
-        let session: Session
-        let fed: [ObjectIdentifier: TFArray]
-        var done: [ObjectIdentifier: [TFArray]] = [:]
+    static func isRefConsumer(_ op: Operation) -> Bool {
+        ["Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent"].contains(op.type)
+    }
 
-        init(session: Session, fed: [ObjectIdentifier: TFArray]) {
-            self.session = session
-            self.fed = fed
-        }
-
-        mutating func value(_ t: TFTensor) throws -> TFArray {
-            if let v = fed[ObjectIdentifier(t)] { return v }
-            try execute(t.op)
-            guard let outs = done[ObjectIdentifier(t.op)], t.index < outs.count else {
-                throw TFError.invalidArgument("Operation '\(t.op.name)' has no output \(t.index)")
-            }
-            return outs[t.index]
-        }
-
-        /// Runs `root` after everything it depends on (inputs and control inputs), iteratively.
-        mutating func execute(_ root: Operation) throws {
-            if done[ObjectIdentifier(root)] != nil { return }
+    /// Every op the roots need, each after its inputs and control inputs (control inputs first), once.
+    static func schedule(_ roots: [Operation], fed: [ObjectIdentifier: TFArray]) -> [Operation] {
+        var order: [Operation] = []
+        var scheduled = Set<ObjectIdentifier>()
+        var visiting = Set<ObjectIdentifier>()
+        for root in roots {
             var stack: [(Operation, Bool)] = [(root, false)]
-            var visiting = Set<ObjectIdentifier>()
             while let (op, expanded) = stack.popLast() {
                 let id = ObjectIdentifier(op)
-                if done[id] != nil { continue }
-                if expanded {
-                    done[id] = try session.kernel(op, inputs: op.inputs.map { t in
-                        if let v = fed[ObjectIdentifier(t)] { return v }
-                        if t.isRef && isRefConsumer(op) { return TFArray(dtype: t.dtype, shape: [], data: []) }
-                        return done[ObjectIdentifier(t.op)]?[t.index] ?? TFArray(dtype: t.dtype, shape: [], data: [])
-                    })
-                    if let outs = done[id], let big = outs.first(where: { $0.count > session.maxElements }) {
-                        throw TFError.resourceExhausted("OOM when allocating tensor with shape\(Kernels.shapeString(big.shape)) (the tensor size limit is \(session.maxElements) elements)")
-                    }
-                    continue
-                }
+                if scheduled.contains(id) { continue }
+                if expanded { scheduled.insert(id); order.append(op); continue }
                 if visiting.contains(id) { continue }
                 visiting.insert(id)
                 stack.append((op, true))
                 // Data inputs are pushed first so that control inputs run before them: a variable read
                 // behind `control_dependencies([update])` sees the update, as with TensorFlow's ref variables.
+                let refConsumer = isRefConsumer(op)
                 for (i, t) in op.inputs.enumerated().reversed() {
                     if fed[ObjectIdentifier(t)] != nil { continue }
-                    // Ops that write a variable take its ref without reading it.
-                    if i == 0 && t.isRef && isRefConsumer(op) && t.op.type == "VariableV2" { continue }
-                    if done[ObjectIdentifier(t.op)] == nil { stack.append((t.op, false)) }
+                    if i == 0 && t.isRef && refConsumer && t.op.type == "VariableV2" { continue }
+                    if !scheduled.contains(ObjectIdentifier(t.op)) { stack.append((t.op, false)) }
                 }
-                for c in op.controlInputs.reversed() where done[ObjectIdentifier(c)] == nil { stack.append((c, false)) }
+                for c in op.controlInputs.reversed() where !scheduled.contains(ObjectIdentifier(c)) { stack.append((c, false)) }
             }
         }
-
-        func isRefConsumer(_ op: Operation) -> Bool {
-            ["Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent"].contains(op.type)
-        }
+        return order
     }
 
     /// The variable op behind a ref input (through `Assign` outputs, which are refs to the same variable).

@@ -92,3 +92,27 @@ private func f32(_ shape: [Int], _ data: [Double]) -> TFArray { TFArray(dtype: .
     let bad = try g.gather(.tensor(g.constant(.int32s([1, 2, 3]))), .literal(.int32s([5])), axis: nil)
     #expect(throws: TFError.invalidArgument("indices[0] = 5 is not in [0, 3)")) { try Session(graph: g).run([.tensor(bad)]) }
 }
+
+@Test func planCacheKeepsFeedsAndFetchOrder() throws {
+    // tf-extra/static/feed-dtype-int: fetching a fed placeholder returns the fed value (no "must feed" error).
+    let g = Graph()
+    let x = try g.placeholder(.int32, shape: TFShape([3]), name: "ids")
+    let y = try g.operatorBinary("Mul", .tensor(x), .literal(TFArray(scalar: 2, dtype: .int32)), opName: "mul")
+    let s = Session(graph: g)
+    for v in [[1.0, 2, 3], [4, 5, 6]] {
+        let r = try s.run([.tensor(x), .tensor(y)], feeds: [(x, TFArray(dtype: .int32, shape: [3], data: v))])
+        #expect(r[0]?.data == v && r[1]?.data == v.map { $0 * 2 })
+    }
+}
+
+@Test func dotExportListsNodesAndEdges() throws {
+    let g = Graph()
+    let a = g.constant(TFArray(scalar: 2, dtype: .float32))
+    let b = try g.placeholder(.float32, name: "b")
+    _ = try g.operatorBinary("AddV2", .tensor(a), .tensor(b), opName: "add")
+    let dot = g.toDOT()
+    #expect(dot.hasPrefix("digraph \"G\" {"))
+    #expect(dot.contains("\"add\" [label=\"add\\nAddV2\"]"))
+    #expect(dot.contains("\"Const\" -> \"add\" [label=\"()\"]"))
+    #expect(dot.contains("\"b\" -> \"add\" [label=\"<unknown>\"]"))
+}
