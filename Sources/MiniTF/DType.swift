@@ -41,7 +41,10 @@ public enum TFDType: String, CaseIterable, Sendable {
             return Double(Int32(t)) // wraps are not modelled; clamp like a saturating cast
         case .int64:
             if v.isNaN { return -9223372036854775808 }
-            return v.rounded(.towardZero)
+            let t = v.rounded(.towardZero)
+            if t >= 9223372036854775807 { return 9223372036854775807 }
+            if t <= -9223372036854775808 { return -9223372036854775808 }
+            return t
         case .bool: return v != 0 ? 1 : 0
         case .string: return v
         }
@@ -63,7 +66,7 @@ public struct TFShape: Equatable, Sendable, CustomStringConvertible {
         guard let d = dims, !d.contains(where: { $0 == nil }) else { return nil }
         return d.map { $0 ?? 0 }
     }
-    public var numElements: Int? { known.map { $0.reduce(1, *) } }
+    public var numElements: Int? { known.map { $0.safeProduct } }
 
     /// `(?, 3)`, `()`, `(2,)`, `<unknown>` — TensorShape's `str`.
     public var description: String {

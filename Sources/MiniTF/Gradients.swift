@@ -383,7 +383,7 @@ enum GradientRegistry {
         guard let sumGradient = try sumGrad(gr, op, g[0]!)[0] else { return [nil, nil] }
         let factor: TFTensor
         if let i = op.inputs[0].shape.known, let o = op.outputs[0].shape.known {
-            let f = i.reduce(1, *) / Swift.max(o.reduce(1, *), 1)
+            let f = i.safeProduct / Swift.max(o.safeProduct, 1)
             factor = gr.constant(TFArray(scalar: Double(f), dtype: sumGradient.dtype), name: "Const")
         } else {
             let inputShape = try gr.shape(op.inputs[0])

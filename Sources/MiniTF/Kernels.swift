@@ -21,7 +21,7 @@ enum Kernels {
 
     /// Maps every output index to the flat index of an input broadcast to `shape`.
     static func broadcastIndex(_ from: [Int], to shape: [Int]) -> [Int] {
-        let n = shape.reduce(1, *)
+        let n = shape.safeProduct
         if from == shape { return Array(0..<n) }
         let k = shape.count
         let padded = Array(repeating: 1, count: k - from.count) + from
@@ -46,7 +46,7 @@ enum Kernels {
     static func binary(_ a: TFArray, _ b: TFArray, outType: TFDType? = nil, _ f: (Double, Double) throws -> Double) throws -> TFArray {
         let shape = try broadcastShape(a.shape, b.shape)
         let dt = outType ?? a.dtype
-        let n = shape.reduce(1, *)
+        let n = shape.safeProduct
         var out = [Double](repeating: 0, count: n)
         if a.shape == b.shape {
             for i in 0..<n { out[i] = dt.normalize(try f(a.data[i], b.data[i])) }
@@ -90,7 +90,7 @@ enum Kernels {
         var outShapeKeep = x.shape
         for a in axes { outShapeKeep[a] = 1 }
         let outShape = keepDims ? outShapeKeep : x.shape.enumerated().filter { !axes.contains($0.offset) }.map { $0.element }
-        let n = outShapeKeep.reduce(1, *)
+        let n = outShapeKeep.safeProduct
         var acc = [Double](repeating: initial, count: n)
         var counts = [Int](repeating: 0, count: n)
         let os = TFArray.strides(outShapeKeep)
@@ -119,7 +119,7 @@ enum Kernels {
             throw TFError.invalidArgument("Expected dimension in the range [\(-r), \(r)), but got \(axis)")
         }
         let a = axis < 0 ? axis + r : axis
-        let outer = x.shape[..<a].reduce(1, *), n = x.shape[a], inner = x.shape[(a + 1)...].reduce(1, *)
+        let outer = x.shape[..<a].safeProduct, n = x.shape[a], inner = x.shape[(a + 1)...].safeProduct
         var out: [Double] = []
         out.reserveCapacity(outer * inner)
         for o in 0..<outer {
@@ -263,7 +263,7 @@ enum Kernels {
     }
 
     static func conv2dBackpropInput(inputSizes: [Int], _ f: TFArray, _ dy: TFArray, _ g: ConvGeometry) -> TFArray {
-        var dx = [Double](repeating: 0, count: inputSizes.reduce(1, *))
+        var dx = [Double](repeating: 0, count: inputSizes.safeProduct)
         for b in 0..<g.n {
             for i in 0..<g.oh {
                 for j in 0..<g.ow {
@@ -289,7 +289,7 @@ enum Kernels {
     }
 
     static func conv2dBackpropFilter(_ x: TFArray, filterSizes: [Int], _ dy: TFArray, _ g: ConvGeometry) -> TFArray {
-        var df = [Double](repeating: 0, count: filterSizes.reduce(1, *))
+        var df = [Double](repeating: 0, count: filterSizes.safeProduct)
         for b in 0..<g.n {
             for i in 0..<g.oh {
                 for j in 0..<g.ow {
@@ -362,11 +362,11 @@ enum Kernels {
         for i in 0..<bd where params.shape[i] != indices.shape[i] {
             throw TFError.invalidArgument("params.shape[\(i)]: \(params.shape[i]) should be equal to indices.shape[\(i)]: \(indices.shape[i])")
         }
-        let batch = params.shape[..<bd].reduce(1, *)
-        let outerP = params.shape[bd..<axis].reduce(1, *)
+        let batch = params.shape[..<bd].safeProduct
+        let outerP = params.shape[bd..<axis].safeProduct
         let limit = params.shape[axis]
-        let inner = params.shape[(axis + 1)...].reduce(1, *)
-        let idxPer = indices.shape[bd...].reduce(1, *)
+        let inner = params.shape[(axis + 1)...].safeProduct
+        let idxPer = indices.shape[bd...].safeProduct
         let istr = TFArray.strides(indices.shape)
         var out: [Double] = []
         out.reserveCapacity(batch * outerP * idxPer * inner)
@@ -375,7 +375,7 @@ enum Kernels {
                 for k in 0..<idxPer {
                     let flat = b * idxPer + k
                     let v = indices.data[flat]
-                    let ix = Int(v)
+                    let ix = safeInt(v)
                     guard ix >= 0 && ix < limit else {
                         var rem = flat
                         var coords: [String] = []
@@ -395,7 +395,7 @@ enum Kernels {
         var t = target
         let minus = t.indices.filter { t[$0] == -1 }
         if minus.count > 1 { throw TFError.invalidArgument("Only one input size may be -1, not both \(minus[0]) and \(minus[1])") }
-        let known = t.filter { $0 != -1 }.reduce(1, *)
+        let known = t.filter { $0 != -1 }.safeProduct
         if let m = minus.first {
             if known == 0 || x.count % known != 0 {
                 throw TFError.invalidArgument("Input to reshape is a tensor with \(x.count) values, but the requested shape requires a multiple of \(known)")
@@ -414,8 +414,12 @@ enum Kernels {
         guard m.count == x.rank else {
             throw TFError.invalidArgument("Expected multiples argument to be a vector of length \(x.rank) but got length \(m.count)")
         }
-        let outShape = zip(x.shape, m).map { $0 * $1 }
-        let n = outShape.reduce(1, *)
+        if let bad = m.first(where: { $0 < 0 }) {
+            throw TFError.invalidArgument("Expected multiples[0] >= 0, but got \(bad)")
+        }
+        let outShape = zip(x.shape, m).map { $0.multipliedReportingOverflow(by: $1).partialValue }
+        let n = outShape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
+        if n > 50_000_000 || n < 0 { throw TFError.resourceExhausted("OOM when allocating tensor with shape\(shapeString(outShape))") }
         let xs = TFArray.strides(x.shape)
         var out = [Double](repeating: 0, count: n)
         var counter = [Int](repeating: 0, count: outShape.count)
@@ -435,6 +439,9 @@ enum Kernels {
     }
 
     static func broadcastTo(_ x: TFArray, _ shape: [Int]) throws -> TFArray {
+        if shape.contains(where: { $0 < 0 }) || shape.reduce(1, { $0.multipliedReportingOverflow(by: $1).partialValue }) > 50_000_000 {
+            throw TFError.invalidArgument("Invalid shape for broadcast_to: \(shapeString(shape))")
+        }
         let s = try broadcastShape(x.shape, shape)
         guard s == shape else {
             throw TFError.invalidArgument("Incompatible shapes: \(shapeString(x.shape)) vs. \(shapeString(shape))")
@@ -485,7 +492,7 @@ enum Kernels {
         for t in indices { maxIndex = max(maxIndex, t.ints.max() ?? -1) }
         guard let d0 = data.first, let i0 = indices.first else { throw TFError.invalidArgument("DynamicStitch needs inputs") }
         let slice = Array(d0.shape[i0.rank...])
-        let sliceSize = slice.reduce(1, *)
+        let sliceSize = slice.safeProduct
         var out = [Double](repeating: 0, count: (maxIndex + 1) * sliceSize)
         for (ix, d) in zip(indices, data) {
             for (k, target) in ix.ints.enumerated() {

@@ -144,11 +144,11 @@ extension Kernels {
                 throw TFError.invalidArgument("ConcatOp : Dimension \(ax == 0 ? 1 : 0) in both shapes must be equal: shape[0] = \(shapeString(xs[0].shape)) vs. shape[\(i)] = \(shapeString(x.shape))")
             }
         }
-        let outer = xs[0].shape[..<ax].reduce(1, *)
+        let outer = xs[0].shape[..<ax].safeProduct
         var out: [Double] = []
         for o in 0..<outer {
             for x in xs {
-                let chunk = x.shape[ax...].reduce(1, *)
+                let chunk = x.shape[ax...].safeProduct
                 out.append(contentsOf: x.data[(o * chunk)..<((o + 1) * chunk)])
             }
         }
@@ -162,15 +162,15 @@ extension Kernels {
             throw TFError.invalidArgument("index innermost dimension length must be <= params rank; saw: \(idx.shape.last ?? 0) vs. \(p.rank)")
         }
         let n = idx.count / max(k, 1)
-        let inner = p.shape[k...].reduce(1, *)
+        let inner = p.shape[k...].safeProduct
         let ps = TFArray.strides(p.shape)
         var out: [Double] = []
         for i in 0..<(k == 0 ? 1 : n) {
             var off = 0
             for j in 0..<k {
-                let v = Int(idx.data[i * k + j])
+                let v = safeInt(idx.data[i * k + j])
                 guard v >= 0 && v < p.shape[j] else {
-                    let coords = (0..<k).map { String(Int(idx.data[i * k + $0])) }.joined(separator: ", ")
+                    let coords = (0..<k).map { String(safeInt(idx.data[i * k + $0])) }.joined(separator: ", ")
                     throw TFError.invalidArgument("indices[\(i)] = [\(coords)] does not index into param shape \(shapeString(p.shape)), node name: GatherNd")
                 }
                 off += v * ps[j]

@@ -16,7 +16,7 @@ extension Graph {
         let (old, scope) = try pushNameScope(name ?? defaultName)
         defer { popNameScope(to: old) }
         let opName = String(scope.dropLast())
-        if shape.reduce(1, *) < 1000 {
+        if shape.safeProduct < 1000 {
             return addOperation(type: "Const", name: opName, inputs: [],
                                 attrs: ["value": .tensor(.filled(value, shape: shape, dtype: dtype)), "dtype": .type(dtype), "_scalar_fill": .bool(true)],
                                 outputs: [(dtype, TFShape(known: shape), false)]).outputs[0]
@@ -215,7 +215,7 @@ extension Graph {
         let d = try convert(delta, dtype: dtype ?? s.dtype, name: "delta")
         var n: Int?
         if let a = constantValue(s)?.scalarValue, let b = constantValue(l)?.scalarValue, let c = constantValue(d)?.scalarValue, c != 0 {
-            n = max(0, Int((abs(b - a) / abs(c)).rounded(.up)))
+            n = max(0, safeInt((abs(b - a) / abs(c)).rounded(.up)))
         }
         return addOperation(type: "Range", name: String(scope.dropLast()), inputs: [s, l, d], attrs: ["Tidx": .type(s.dtype)],
                             outputs: [(s.dtype, TFShape([n]), false)]).outputs[0]
@@ -272,7 +272,7 @@ extension Graph {
         try apply("GatherV2", name: name, args: [("params", params, .T), ("indices", indices, .index),
                                                    ("axis", axis ?? .literal(TFArray(scalar: Double(batchDims), dtype: .int32)), .index)],
                   attrs: ["batch_dims": .int(batchDims), "Tparams": .type(.float32)]) { ctx in
-            let ax = constantValue(ctx.input(2))?.scalarValue.map { Int($0) }
+            let ax = constantValue(ctx.input(2))?.scalarValue.map(safeInt)
             return try ShapeFns.gather(ctx, axis: ax, batchDims: batchDims)
         }.fixingTparams().outputs[0]
     }

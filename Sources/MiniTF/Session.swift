@@ -347,7 +347,7 @@ public final class Session {
         case "Fill":
             let dims = x[0].ints
             if let bad = dims.first(where: { $0 < 0 }) { throw TFError.invalidArgument("dims[0] = \(bad) must be nonnegative.") }
-            if dims.reduce(1, *) > maxElements { throw TFError.resourceExhausted("OOM when allocating tensor with shape\(Kernels.shapeString(dims))") }
+            if dims.safeProduct > maxElements { throw TFError.resourceExhausted("OOM when allocating tensor with shape\(Kernels.shapeString(dims))") }
             return one(.filled(x[1].data.first ?? 0, shape: dims, dtype: x[1].dtype))
         case "Tile": return one(try Kernels.tile(x[0], x[1].ints))
         case "BroadcastTo": return one(try Kernels.broadcastTo(x[0], x[1].ints))
@@ -415,7 +415,7 @@ public final class Session {
         // Random
         case "RandomUniform", "TruncatedNormal", "RandomStandardNormal":
             let shape = x[0].ints
-            let n = shape.reduce(1, *)
+            let n = shape.safeProduct
             if n > maxElements { throw TFError.resourceExhausted("OOM when allocating tensor with shape\(Kernels.shapeString(shape))") }
             let dt = op.typeAttr("dtype") ?? .float32
             var data = [Double](repeating: 0, count: n)

@@ -82,7 +82,7 @@ enum ShapeFns {
             .valueError("\(what) for '\(ctx.summary)' with input shapes: \(ctx.inputShapes) and with input tensors computed as partial shapes: input[1] = \(partial).")
         }
         if let n = ctx.input(0).shape.numElements {
-            let known = t.filter { $0 != -1 }.reduce(1, *)
+            let known = t.filter { $0 != -1 }.safeProduct
             if let m = minus.first {
                 if known == 0 || n % known != 0 {
                     throw fail("Dimension size must be evenly divisible by \(known) but is \(n)")

@@ -15,7 +15,7 @@ public struct TFArray: Equatable, Sendable {
         self.init(dtype: dtype, shape: [], data: [dtype.normalize(scalar)])
     }
     public static func filled(_ v: Double, shape: [Int], dtype: TFDType) -> TFArray {
-        TFArray(dtype: dtype, shape: shape, data: Array(repeating: dtype.normalize(v), count: shape.reduce(1, *)))
+        TFArray(dtype: dtype, shape: shape, data: Array(repeating: dtype.normalize(v), count: shape.safeProduct))
     }
     public static func int32s(_ v: [Int], shape: [Int]? = nil) -> TFArray {
         TFArray(dtype: .int32, shape: shape ?? [v.count], data: v.map(Double.init))
@@ -24,7 +24,7 @@ public struct TFArray: Equatable, Sendable {
     public var count: Int { data.count }
     public var rank: Int { shape.count }
     /// Elements as integers (for shape/axis/index tensors).
-    public var ints: [Int] { data.map { $0.isFinite ? Int($0) : 0 } }
+    public var ints: [Int] { data.map(safeInt) }
     public var scalarValue: Double? { data.count == 1 ? data[0] : nil }
 
     public func cast(to t: TFDType) -> TFArray {
@@ -42,5 +42,26 @@ public struct TFArray: Equatable, Sendable {
             acc *= shape[i]
         }
         return s
+    }
+}
+
+/// `Int(v)` without trapping: NaN becomes 0, out-of-range values clamp.
+@inline(__always) public func safeInt(_ v: Double) -> Int {
+    if v.isNaN { return 0 }
+    if v >= 9.2e18 { return Int.max }  // (2^63 itself is not representable)
+    if v <= -9.2e18 { return Int.min }
+    return Int(v)
+}
+
+extension Sequence where Element == Int {
+    /// The product of the elements, saturating at `Int.max` instead of trapping on overflow.
+    public var safeProduct: Int {
+        var p = 1
+        for x in self {
+            let (r, o) = p.multipliedReportingOverflow(by: x)
+            if o { return x < 0 ? Int.min : Int.max }
+            p = r
+        }
+        return p
     }
 }

@@ -29,8 +29,8 @@ extension TFArray {
     public func toTensor() -> Tensor {
         switch dtype {
         case .float32: return Tensor(data.map { Float($0) }, shape: shape)
-        case .int32: return Tensor(data.map { Int32(clamping: Int64($0)) }, shape: shape)
-        case .int64: return Tensor(data.map { Int64($0) }, shape: shape)
+        case .int32: return Tensor(data.map { Int32(clamping: safeInt($0)) }, shape: shape)
+        case .int64: return Tensor(data.map { Int64(safeInt($0)) }, shape: shape)
         case .bool: return Tensor(data.map { $0 != 0 }, shape: shape)
         case .float64, .string: return Tensor(data, shape: shape)
         }

@@ -18,7 +18,10 @@ public enum Initializer {
         case .zeros: return try g.zeros(shape, dtype: dtype)
         case .ones: return try g.ones(shape, dtype: dtype)
         case .constant(let v):
-            let n = shape.reduce(1, *)
+            let n = shape.safeProduct
+            if n < 0 || n > 50_000_000 {
+                throw TFError.resourceExhausted("OOM when allocating tensor with shape\(Kernels.shapeString(shape))")
+            }
             var data = v.data
             if v.data.count > n {
                 throw TFError.typeError("Eager execution of tf.constant with unsupported shape. Tensor \(v.data) (converted from \(v.data)) has \(v.data.count) elements, but got `shape` \(TFShape(known: shape)) with \(n) elements).")
@@ -46,7 +49,7 @@ public enum Initializer {
         case 1: return (shape[0], shape[0])
         case 2: return (shape[0], shape[1])
         default:
-            let receptive = shape.dropLast(2).reduce(1, *)
+            let receptive = shape.dropLast(2).safeProduct
             return (shape[shape.count - 2] * receptive, shape[shape.count - 1] * receptive)
         }
     }

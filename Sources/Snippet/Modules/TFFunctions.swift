@@ -354,7 +354,7 @@ enum TFModule {
             }
             if !a["shape"].isNone {
                 let shape = try TFBinding.knownShape(ctx, a["shape"], "shape")
-                let n = shape.reduce(1, *)
+                let n = shape.safeProduct
                 if v.count > n { throw PyError.typeError("Too many elements provided. Takes at most \(n), but got \(v.count)") }
                 var data = v.data
                 if data.isEmpty { data = [0] }
@@ -379,7 +379,7 @@ enum TFModule {
             m.defineFunction(fn) { ctx, args in
                 let a = try sig.bind(args)
                 let shape = try TFBinding.knownShape(ctx, a["shape"], "shape")
-                try ctx.checkAllocation(elements: shape.reduce(1, *))
+                try ctx.checkAllocation(elements: shape.safeProduct)
                 let dt = try TFBinding.dtypeArg(ctx, a["dtype"]) ?? .float32
                 return wrap(ctx, try call { try g().filled(value, shape: shape, dtype: dt, name: try name(a), defaultName: fn) })
             }
@@ -457,7 +457,7 @@ enum TFModule {
             m.defineFunction(fn) { ctx, args in
                 let a = try sig.bind(args)
                 let shape = try TFBinding.knownShape(ctx, a["shape"], "shape")
-                try ctx.checkAllocation(elements: shape.reduce(1, *))
+                try ctx.checkAllocation(elements: shape.safeProduct)
                 let dt = try TFBinding.dtypeArg(ctx, a["dtype"]) ?? .float32
                 let seed = try a.optionalInt("seed")
                 return wrap(ctx, try call {

@@ -395,7 +395,7 @@ enum TFBinding {
 private func protoScalar(_ v: Double, _ dt: TFDType) -> String {
     switch dt {
     case .bool: return v != 0 ? "true" : "false"
-    case .int32, .int64: return String(Int(v))
+    case .int32, .int64: return String(safeInt(v))
     default:
         var s = NumpyText.shortest(v, float32: dt == .float32)
         if s.hasSuffix(".") { s.removeLast() }

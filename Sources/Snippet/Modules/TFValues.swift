@@ -74,7 +74,7 @@ enum TFValues {
             }
         }
         try walk(list)
-        guard shape.reduce(1, *) == data.count else { throw PyError.valueError("numpy array shape does not match its data") }
+        guard shape.safeProduct == data.count else { throw PyError.valueError("numpy array shape does not match its data") }
         return TFArray(dtype: dt, shape: shape, data: data.map { dt.normalize($0) })
     }
 
@@ -103,14 +103,14 @@ enum TFValues {
         func leaf(_ d: Double) -> Value {
             switch a.dtype {
             case .bool: return .bool(d != 0)
-            case .int32, .int64: return .int(Int(d))
+            case .int32, .int64: return .int(safeInt(d))
             default: return .float(d)
             }
         }
         if a.rank == 0 { return leaf(a.data.first ?? 0) }
         func build(_ dim: Int, _ offset: Int) -> Value {
             let n = a.shape[dim]
-            let stride = a.shape[(dim + 1)...].reduce(1, *)
+            let stride = a.shape[(dim + 1)...].safeProduct
             if dim == a.rank - 1 { return .list((0..<n).map { leaf(a.data[offset + $0]) }) }
             return .list((0..<n).map { build(dim + 1, offset + $0 * stride) })
         }
@@ -205,7 +205,7 @@ enum NumpyText {
     static func element(_ v: Double, _ dt: TFDType) -> String {
         switch dt {
         case .bool: return v != 0 ? "True" : "False"
-        case .int32, .int64: return String(Int(v))
+        case .int32, .int64: return String(safeInt(v))
         case .float32: return shortest(Double(Float(v)), float32: true)
         default: return shortest(v, float32: false)
         }
@@ -253,7 +253,7 @@ enum NumpyText {
         if a.rank == 0 { return cells.first ?? "" }
         func rec(_ d: Int, _ off: Int) -> String {
             let n = a.shape[d]
-            let stride = a.shape[(d + 1)...].reduce(1, *)
+            let stride = a.shape[(d + 1)...].safeProduct
             if d == a.rank - 1 { return "[" + (0..<n).map { cells[off + $0] }.joined(separator: commas ? ", " : " ") + "]" }
             let sep = (commas ? "," : "") + "\n" + String(repeating: "\n", count: a.rank - d - 2) + String(repeating: " ", count: indent + d + 1)
             return "[" + (0..<n).map { rec(d + 1, off + $0 * stride) }.joined(separator: sep) + "]"
