@@ -100,6 +100,7 @@ extension Graph {
     public func pool(_ type: String, _ x: TFOperand, ksize: [Int], strides: [Int], padding: String, name: String? = nil) throws -> TFTensor {
         let pad = padding.uppercased()
         guard pad == "SAME" || pad == "VALID" else { throw TFError.valueError("padding must be 'SAME' or 'VALID', got \(padding)") }
+        try Graph.checkWindow(strides: strides, dilations: [1, 1, 1, 1], sizes: ksize)
         return try apply(type, name: name, args: [("input", x, .T)],
                          attrs: ["ksize": .ints(ksize), "strides": .ints(strides), "padding": .string(pad), "data_format": .string("NHWC")]) { ctx in
             let s = ctx.input(0).shape

@@ -291,6 +291,22 @@ extension Graph {
 
     // MARK: neural network
 
+    /// Window attributes must have 4 positive entries (as TensorFlow's shape functions require).
+    static func checkWindow(strides: [Int], dilations: [Int], sizes: [Int]?) throws {
+        guard strides.count == 4 else {
+            throw TFError.valueError("Sliding window strides field must specify 4 dimensions")
+        }
+        guard dilations.count == 4 else {
+            throw TFError.valueError("Sliding window dilations field must specify 4 dimensions")
+        }
+        if let s = sizes, s.count != 4 {
+            throw TFError.valueError("ksizes input must be 4-dimensional")
+        }
+        if strides.contains(where: { $0 <= 0 }) || dilations.contains(where: { $0 <= 0 }) || (sizes ?? []).contains(where: { $0 <= 0 }) {
+            throw TFError.valueError("Sliding window strides, sizes and rates must be positive, got strides=\(strides), rates=\(dilations)")
+        }
+    }
+
     /// `tf.nn.conv2d(input, filters, strides, padding)` — NHWC input, HWIO filter.
     public func conv2d(_ input: TFOperand, _ filter: TFOperand, strides: [Int], padding: String, dilations: [Int] = [1, 1, 1, 1],
                        name: String? = nil) throws -> TFTensor {
@@ -298,6 +314,7 @@ extension Graph {
         guard pad == "SAME" || pad == "VALID" else {
             throw TFError.valueError("The `padding` argument must be a list or a string. Received: padding=\(padding).")
         }
+        try Graph.checkWindow(strides: strides, dilations: dilations, sizes: nil)
         return try apply("Conv2D", name: name, args: [("input", input, .T), ("filter", filter, .T)],
                          attrs: ["strides": .ints(strides), "padding": .string(pad), "dilations": .ints(dilations),
                                  "data_format": .string("NHWC"), "use_cudnn_on_gpu": .bool(true), "explicit_paddings": .ints([])]) { ctx in
@@ -312,6 +329,7 @@ extension Graph {
         guard pad == "SAME" || pad == "VALID" else {
             throw TFError.valueError("padding must be one of 'SAME' or 'VALID', got \(padding)")
         }
+        try Graph.checkWindow(strides: strides, dilations: rates, sizes: sizes)
         return try apply("ExtractImagePatches", name: name, args: [("images", images, .T)],
                          attrs: ["ksizes": .ints(sizes), "strides": .ints(strides), "rates": .ints(rates), "padding": .string(pad)]) { ctx in
             let s = ctx.input(0).shape
