@@ -426,3 +426,102 @@ print(abs(-0.0), -0.0 == 0.0, round(-0.4), round(0.5 + 1e-9), 3 // 2.0, -3 // 2.
 print(str(True), repr(None), str([1, 'a', None, 2.0]), repr((1, 'x')), str({'k': 'v'}), repr({1, 2}))
 print("tab\there", repr("tab\there"), repr("\x00\x7f"), repr("é"), "é", len("héllo"), "héllo"[1], "naïve".upper())
 print(", ".join(str(i) for i in range(3)), "x".join("abc"), "a b  c".split(" "), "a\nb\r\nc".splitlines(), "abc".partition("b"))
+
+#---
+class Node:
+    def __init__(self, val, children=None):
+        self.val = val
+        self.children = children or []
+    def __repr__(self):
+        return "Node(%r, %d)" % (self.val, len(self.children))
+def walk(n, depth=0):
+    yield depth, n.val
+    for c in n.children:
+        yield from walk(c, depth + 1)
+tree = Node(1, [Node(2, [Node(4)]), Node(3)])
+print(list(walk(tree)), tree)
+#---
+from math import sqrt, pi as PI
+import math as m
+print(sqrt(16), PI, m.floor(3.7))
+def stats(xs):
+    n = len(xs)
+    mean = sum(xs) / n
+    var = sum((x - mean) ** 2 for x in xs) / (n - 1)
+    return mean, var, sqrt(var)
+print("mean=%.3f var=%.3f std=%.3f" % stats([1, 2, 3, 4, 10]))
+print("{:.2e}".format(12345.6789), "{:10.4f}|".format(3.14159265), "{:<10}|{:^10}|{:>10}".format("l", "c", "r"))
+#---
+matrix = [[1, 2, 3], [4, 5, 6]]
+transposed = [list(row) for row in zip(*matrix)]
+print(transposed, [sum(r) for r in matrix], max(map(max, matrix)))
+flat = [x for row in matrix for x in row]
+print(flat[::2], flat[-1:-4:-1], sorted(flat, key=lambda v: (v % 2, -v)))
+counts = {}
+for w in "the cat and the hat".split():
+    counts[w] = counts.get(w, 0) + 1
+print(counts, sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
+print(dict.fromkeys("ab", 0), {**counts, 'x': 9}, [*range(3), *"ab"])
+#---
+def memo(f):
+    cache = {}
+    def wrapper(n):
+        if n not in cache:
+            cache[n] = f(n)
+        return cache[n]
+    return wrapper
+@memo
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(fib(80))
+x = 10
+def scope_test():
+    x = 20
+    def inner():
+        return x
+    return inner()
+print(scope_test(), x)
+#---
+class Stack:
+    def __init__(self):
+        self._items = []
+    def push(self, x):
+        self._items.append(x)
+        return self
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from empty stack")
+        return self._items.pop()
+    def __len__(self):
+        return len(self._items)
+    def __bool__(self):
+        return bool(self._items)
+s = Stack().push(1).push(2)
+print(len(s), s.pop(), bool(s), s.pop(), bool(s))
+try:
+    s.pop()
+except IndexError as e:
+    print("error:", e)
+print(str(ValueError("bad")), repr(ValueError("bad", 2)), KeyError("k"), repr(KeyError("k")))
+#---
+import time
+t0 = time.perf_counter()
+total = sum(i * i for i in range(1000))
+elapsed = time.perf_counter() - t0
+print(total, elapsed >= 0, type(elapsed).__name__)
+print(isinstance(time.time(), float))
+#---
+a = 5
+a //= 2; print(a)
+a **= 3; print(a)
+a %= 5; print(a)
+a <<= 2; print(a)
+a |= 1; print(a)
+a ^= 3; print(a)
+a >>= 1; print(a)
+b = [1]
+b *= 3; print(b)
+s = "ab"; s += "c"; s *= 2; print(s)
+#---
+print(" ".join(f"{i:02d}" for i in range(3)), f"{'x' * 3:>{5}}", f"{3.14159:.{2}f}", f"{1234567:,d}", f"{0.5:.0%}")
+print(f"{-1:+}", f"{1:+}", f"{255:08b}", f"{'abc':.2}", f"{12:^7}|", f"{-3.5:8.2f}|", f"{True}", f"{None!s}")
