@@ -16,6 +16,8 @@ open class Module {
     public private(set) var moduleEntries: [(name: String, value: Module?)] = []
     /// A Python-level `forward` (set by the interpreter for subclasses defined in a snippet).
     public var forwardOverride: ((Tensor) throws -> Tensor)?
+    /// A Python-level `extra_repr` (subclasses that define one).
+    public var extraReprOverride: (() -> String)?
 
     public init(typeName: String? = nil) {
         self.typeName = typeName ?? String(describing: Swift.type(of: self))
@@ -128,8 +130,9 @@ open class Module {
     }
     /// Looks `name` up among parameters, buffers and submodules (nil: not registered).
     public func attribute(_ name: String) -> Attribute? {
-        if let p = parameterEntries.first(where: { $0.name == name }) { return .parameter(p.value) }
-        if let b = bufferEntries.first(where: { $0.name == name }) { return .buffer(b.value) }
+        // Inside a DataParallel replica, parameters and buffers resolve to that replica's copies.
+        if let p = parameterEntries.first(where: { $0.name == name }) { return .parameter(p.value.map(ReplicaContext.resolve)) }
+        if let b = bufferEntries.first(where: { $0.name == name }) { return .buffer(b.value.map(ReplicaContext.resolve)) }
         if let m = moduleEntries.first(where: { $0.name == name }) { return .module(m.value) }
         return nil
     }
@@ -316,7 +319,7 @@ open class Module {
 
     /// `repr(module)`, exactly as `nn.Module.__repr__` builds it.
     public var repr: String {
-        let extra = extraRepr()
+        let extra = extraReprOverride?() ?? extraRepr()
         let extraLines = extra.isEmpty ? [] : extra.components(separatedBy: "\n")
         var childLines: [String] = []
         for (key, m) in moduleEntries {

@@ -1,0 +1,200 @@
+import Foundation
+
+/// One DataParallel forward step, as it happened: what moved where and how big, for `explain dataparallel`.
+public struct DataParallelTrace: Sendable {
+    public enum Kind: String, Sendable { case scatter, broadcast, bufferCopy = "buffer copy", forward, gather }
+    public struct Event: Sendable {
+        public var kind: Kind
+        public var from: Device?
+        public var to: Device
+        public var shape: [Int]
+        public var bytes: Int
+    }
+    /// The input's shape and the scatter dim.
+    public var inputShape: [Int] = []
+    public var dim: Int = 0
+    /// Rows (along `dim`) each replica received: `chunk` semantics (10 rows on 4 GPUs → 3,3,3,1).
+    public var chunkSizes: [Int] = []
+    /// The devices that ran a replica, in order (a prefix of `device_ids` when there are fewer chunks).
+    public var devices: [Device] = []
+    public var outputDevice: Device = .cuda(0)
+    /// True when the replicas ran concurrently, one thread per device.
+    public var threaded: Bool = false
+    /// Wall time of each replica's forward, seconds.
+    public var replicaSeconds: [Double] = []
+    public var events: [Event] = []
+    /// Memory of each device at the end of the step (allocated, peak).
+    public var memory: [(device: Device, usage: DeviceMemory.Usage)] = []
+}
+
+/// `nn.DataParallel(module, device_ids, output_device, dim)` on simulated GPUs, doing PyTorch's algorithm:
+/// placement check, scatter (`chunk`), replicate (Broadcast of parameters, copies of buffers), parallel_apply
+/// (one thread per device), gather onto `output_device`. Backward flows through gather, the replicas and
+/// scatter; replica gradients sum onto the original parameters on `device_ids[0]`.
+/// BatchNorm in a replica normalises its own chunk; only `device_ids[0]`'s replica updates running statistics.
+open class DataParallel: Module {
+    public let deviceIds: [Int]
+    /// nil = the CPU (`output_device=-1`).
+    public let outputDevice: Int?
+    public let dim: Int
+    /// Accounting of the simulated devices' memory across steps.
+    public let memory = DeviceMemory()
+    /// The last forward step.
+    public private(set) var lastTrace: DataParallelTrace?
+
+    /// `device_ids` must already be validated against the number of simulated GPUs.
+    public init(_ module: Module, deviceIds: [Int], outputDevice: Int?, dim: Int = 0) throws {
+        self.deviceIds = deviceIds; self.outputDevice = outputDevice; self.dim = dim
+        super.init(typeName: "DataParallel")
+        try registerModule("module", module)
+        // With one device PyTorch moves the module there itself.
+        if deviceIds.count == 1 { try module.to(device: .cuda(deviceIds[0])) }
+    }
+
+    public var module: Module? { if case .module(let m)? = attribute("module") { return m }; return nil }
+
+    open override func forward(_ input: Tensor) throws -> Tensor { try run(input) }
+
+    /// PyTorch's check: every parameter and buffer on `device_ids[0]`.
+    public func checkPlacement() throws {
+        guard let m = module, let first = deviceIds.first else { return }
+        let src = Device.cuda(first)
+        for t in m.parameters() + m.buffers() where t.device != src {
+            throw TensorError.runtime("module must have its parameters and buffers on device \(src) (device_ids[0]) but found one of them on device: \(t.device)")
+        }
+    }
+
+    /// One step: scatter, replicate, parallel_apply, gather.
+    public func run(_ input: Tensor) throws -> Tensor {
+        guard let m = module else { throw TensorError.runtime("DataParallel has no module") }
+        guard let first = deviceIds.first else { return try m(input) }
+        try checkPlacement()
+        var trace = DataParallelTrace()
+        trace.inputShape = input.shape
+        trace.dim = dim
+        let outDev: Device = outputDevice.map { .cuda($0) } ?? .cpu
+        trace.outputDevice = outDev
+        if deviceIds.count == 1 {
+            let dev = Device.cuda(first)
+            let x = input.to(device: dev)
+            if input.device != dev { record(&trace, .scatter, from: input.device, to: dev, x) }
+            trace.devices = [dev]; trace.chunkSizes = [input.dim == 0 ? 1 : input.shape[min(max(dim, 0), input.dim - 1)]]
+            let t0 = Date()
+            let y = try m(x)
+            trace.replicaSeconds = [Date().timeIntervalSince(t0)]
+            trace.events.append(.init(kind: .forward, from: nil, to: dev, shape: y.shape, bytes: tensorBytes(y)))
+            let out = y.to(device: outDev)
+            if out !== y { record(&trace, .gather, from: dev, to: outDev, out) }
+            finish(&trace)
+            return out
+        }
+        // scatter
+        let chunks = try input.chunk(deviceIds.count, dim: dim)
+        let devices = deviceIds.prefix(chunks.count).map { Device.cuda($0) }
+        trace.devices = devices
+        let d = dim < 0 ? dim + max(input.dim, 1) : dim
+        trace.chunkSizes = chunks.map { $0.dim == 0 ? 1 : $0.shape[d] }
+        var inputs: [Tensor] = []
+        for (c, dev) in zip(chunks, devices) {
+            let x = c.to(device: dev)
+            if c.device != dev { record(&trace, .scatter, from: c.device, to: dev, x) }
+            inputs.append(x)
+        }
+        // replicate (on this thread, so the autograd edges to the originals are made once, in order)
+        let params = m.parameters()
+        let buffers = m.buffers()
+        var contexts: [ReplicaContext] = []
+        for (i, dev) in devices.enumerated() {
+            var subs: [ObjectIdentifier: Tensor] = [:]
+            if i > 0 {
+                for p in params {
+                    let c = p.to(device: dev)
+                    subs[ObjectIdentifier(p)] = c
+                    record(&trace, .broadcast, from: p.device, to: dev, c)
+                }
+                for b in buffers {
+                    let c = GradMode.with(enabled: false) { b.to(device: dev) }
+                    subs[ObjectIdentifier(b)] = c
+                    record(&trace, .bufferCopy, from: b.device, to: dev, c)
+                }
+            }
+            contexts.append(ReplicaContext(device: dev, substitutes: subs))
+        }
+        // parallel_apply
+        let threaded = DataParallel.canRunConcurrently(m)
+        trace.threaded = threaded
+        var outputs = [Tensor?](repeating: nil, count: devices.count)
+        var errors = [Error?](repeating: nil, count: devices.count)
+        var seconds = [Double](repeating: 0, count: devices.count)
+        let gradEnabled = GradMode.isEnabled
+        if threaded {
+            let group = DispatchGroup()
+            let lock = NSLock()
+            var results: [(Int, Tensor?, Error?, Double)] = []
+            for i in devices.indices {
+                group.enter()
+                let thread = Thread {
+                    let t0 = Date()
+                    var out: Tensor?; var err: Error?
+                    do { out = try GradMode.with(enabled: gradEnabled) { try contexts[i].run { try m(inputs[i]) } } } catch { err = error }
+                    let s = Date().timeIntervalSince(t0)
+                    lock.lock(); results.append((i, out, err, s)); lock.unlock()
+                    group.leave()
+                }
+                thread.stackSize = 16 << 20
+                thread.start()
+            }
+            group.wait()
+            for (i, o, e, s) in results { outputs[i] = o; errors[i] = e; seconds[i] = s }
+        } else {
+            for i in devices.indices {
+                let t0 = Date()
+                do { outputs[i] = try GradMode.with(enabled: gradEnabled) { try contexts[i].run { try m(inputs[i]) } } }
+                catch { errors[i] = error }
+                seconds[i] = Date().timeIntervalSince(t0)
+            }
+        }
+        if let e = errors.compactMap({ $0 }).first { throw e }
+        trace.replicaSeconds = seconds
+        let outs = outputs.compactMap { $0 }
+        for (o, dev) in zip(outs, devices) {
+            trace.events.append(.init(kind: .forward, from: nil, to: dev, shape: o.shape, bytes: tensorBytes(o)))
+            memory.allocate(tensorBytes(o), on: dev)
+        }
+        // gather
+        var moved: [Tensor] = []
+        for (o, dev) in zip(outs, devices) {
+            let t = o.to(device: outDev)
+            if dev != outDev { record(&trace, .gather, from: dev, to: outDev, t) }
+            moved.append(t)
+        }
+        let result = try Tensor.cat(moved, dim: dim)
+        memory.allocate(tensorBytes(result), on: outDev)
+        finish(&trace)
+        // The replicas, chunks and outputs of the step are released at its end (the peaks stay).
+        for e in trace.events { memory.free(e.bytes, on: e.to) }
+        memory.free(tensorBytes(result), on: outDev)
+        return result
+    }
+
+    private func record(_ trace: inout DataParallelTrace, _ kind: DataParallelTrace.Kind, from: Device, to: Device, _ t: Tensor) {
+        trace.events.append(.init(kind: kind, from: from, to: to, shape: t.shape, bytes: tensorBytes(t)))
+        memory.allocate(tensorBytes(t), on: to)
+    }
+    private func finish(_ trace: inout DataParallelTrace) {
+        trace.memory = memory.devices.map { ($0, memory.usage(of: $0)) }
+        lastTrace = trace
+    }
+
+    /// Replicas run on their own threads unless a module's forward is Python code (the interpreter runs on one
+    /// thread) or draws random numbers in training (one generator, whose order must stay deterministic).
+    public static func canRunConcurrently(_ m: Module) -> Bool {
+        for sub in m.modules() {
+            if sub.forwardOverride != nil { return false }
+            if sub.training, sub is Dropout { return false }
+            if !(sub is Linear || sub is Conv2d || sub is ReLU || sub is Sigmoid || sub is Tanh || sub is Softmax
+                 || sub is Dropout || sub is Flatten || sub is Identity || sub is Sequential || sub is BatchNorm) { return false }
+        }
+        return true
+    }
+}
