@@ -352,6 +352,116 @@ print(m[1], m[:, 1], m[m > 2], m[0, 1:])
 m[m > 3] = -1
 print(m)
 """,
+    # more attributes, autograd graph, grad mode, numpy and error texts
+"mode_more": """import torch
+import torch.nn as nn
+m = nn.Sequential(nn.Linear(2, 2), nn.BatchNorm1d(2), nn.Dropout(0.3))
+print(m.training, [c.training for c in m.children()])
+m.eval()
+print([c.training for c in m.children()])
+bn = nn.BatchNorm1d(3, momentum=None)
+print(bn)
+print(bn.num_batches_tracked, bn.running_var)
+""",
+"grad_fn_graph": """import torch
+a = torch.tensor([1., 2.], requires_grad=True)
+b = a * 3 + 1
+c = b.exp().sum()
+print(c.grad_fn.name(), [type(f[0]).__name__ if f[0] is None else f[0].name() for f in c.grad_fn.next_functions])
+print(b.grad_fn.next_functions[0][0].name(), b.grad_fn.next_functions[0][0].next_functions[0][0].name())
+print(a.grad_fn is None, b.is_leaf, b.requires_grad)
+""",
+"backward_gradient_arg": """import torch
+x = torch.tensor([[1., 2.], [3., 4.]], requires_grad=True)
+y = x * x
+y.backward(gradient=torch.ones(2, 2) * 0.5)
+print(x.grad)
+z = x.sum()
+z.backward(retain_graph=True)
+z.backward()
+print(x.grad)
+""",
+"no_grad_decorator_and_enable": """import torch
+x = torch.ones(2, requires_grad=True)
+with torch.no_grad():
+    with torch.enable_grad():
+        y = x * 2
+    z = x * 2
+print(y.requires_grad, z.requires_grad, torch.is_grad_enabled())
+with torch.set_grad_enabled(False):
+    w = x + 1
+print(w.requires_grad, torch.is_grad_enabled())
+""",
+"tensor_methods_misc": """import torch
+x = torch.tensor([[3., -1.], [0., 2.]])
+print(x.clone(), x.detach().requires_grad, x.contiguous().is_contiguous())
+print(x.new_zeros(2), x.new_ones((1, 2)), x.new_tensor([1, 2]), x.new_full((2,), 3.))
+print(x.fill_(1.5), x.zero_(), x.copy_(torch.tensor([[1, 2], [3, 4]])))
+print(x.numpy(), x.tolist(), x.sum().item(), float(x[0, 0]), int(x[1, 1]))
+print(x.argmax(), x.argmax(dim=0), x.max(dim=1).values, x.min(), torch.argmin(x))
+""",
+"numpy_more": """import numpy as np
+a = np.array([[1.5, 2.0], [3.25, -4.0]])
+print(a.max(), a.min(axis=0), a.sum(axis=1), a.mean(axis=0), a.shape, a.ndim, a.size)
+print(np.array([1, 2, 3], dtype=np.float32), np.array([True, False]), np.zeros((2, 3), dtype=np.int32))
+print(repr(np.array([1, 2, 3], dtype=np.float32)), repr(np.zeros((2, 2))), repr(np.array([True])))
+b = a.copy()
+b *= 2
+print(b, a[0])
+print(np.exp(np.array([0.0, 1.0])), np.sqrt(np.array([4, 9])))
+print(np.array([0.1, 0.2], dtype=np.float32) + 0.1, np.float32(0.1), np.float64(2.5) * 2)
+""",
+"reprs_in_containers": """import torch
+d = {'w': torch.tensor([1.0]), 'n': 3}
+print(d)
+print([torch.zeros(2, 2)])
+print(torch.tensor([1.0]).dtype, [torch.float64, torch.int32])
+print(torch.device('cpu'), repr(torch.device('cpu')), torch.zeros(1).device == torch.device('cpu'))
+print(f"{torch.tensor(3.14159):.2f}", f"{torch.tensor([1, 2])}")
+""",
+"optim_param_groups": """import torch
+w = torch.zeros(2, requires_grad=True)
+opt = torch.optim.SGD([w], lr=0.1)
+print(opt.param_groups[0]['lr'], len(opt.param_groups), opt.param_groups[0]['momentum'])
+opt2 = torch.optim.Adam([w])
+print(opt2.param_groups[0]['betas'], opt2.param_groups[0]['lr'])
+""",
+"errors_misc": """import torch
+try:
+    torch.ones(2, 3) @ torch.ones(2, 3)
+except RuntimeError as e:
+    print(e)
+try:
+    torch.zeros(2, 2).view(3)
+except RuntimeError as e:
+    print(e)
+try:
+    torch.ones(3).reshape(2, 2)
+except RuntimeError as e:
+    print(e)
+try:
+    torch.tensor([1, 2]).item()
+except RuntimeError as e:
+    print(e)
+try:
+    torch.stack([torch.zeros(2), torch.zeros(3)])
+except RuntimeError as e:
+    print(e)
+torch.zeros(2).unsqueeze(3)
+""",
+"chunk_split_unbind": """import torch
+x = torch.arange(7)
+print([c.tolist() for c in torch.chunk(x, 3)], [len(s) for s in x.split(2)])
+print(torch.arange(6).reshape(2, 3).unbind(1))
+print(x.narrow(0, 2, 3), x[1:4].clone())
+""",
+"scatter_one_hot": """import torch
+import torch.nn.functional as F
+y = torch.tensor([0, 2, 1, 2])
+oh = torch.zeros(4, 3).scatter_(1, y.view(-1, 1), 1)
+print(oh, F.one_hot(y), F.one_hot(y, num_classes=4).shape)
+print(torch.zeros(2, 4).scatter(1, torch.tensor([[1, 2], [0, 3]]), torch.tensor([[1., 2.], [3., 4.]])).sum(0))
+""",
 }
 
 

@@ -197,6 +197,8 @@ enum TorchModule {
         let t = PyType(name: "set_grad_enabled", module: "torch.autograd.grad_mode")
         t.defineMethod("__enter__") { _, this, _ in
             guard let g = this.as(PyGradModeContext.self) else { return .none }
+            // set_grad_enabled(mode) switched already when it was created; exit restores what it saved.
+            if g.appliedAtCreation { g.appliedAtCreation = false; return .none }
             g.previous.append(GradMode.isEnabled)
             GradMode.isEnabled = g.enabled
             return .none

@@ -8,6 +8,8 @@ import MiniTorch
 /// the engine lacks them (`TorchOps.glueOps`); an engine entry of the same name always wins.
 enum TorchOps {
     private static let registerOnce: Void = {
+        // Engine tables declared outside OpTable's built-in registry.
+        OpTable.register(linalgOps + indexOps + randomOps)
         let have = OpTable.specs
         OpTable.register(glueOps.filter { have[$0.name] == nil })
     }()
@@ -101,19 +103,6 @@ enum TorchOps {
             try x.indexAdd_(a.int("dim"), a.tensor("index"), a.tensor("source"), alpha: a.number("alpha"))
             return .tensor(x)
         })
-        // Linear algebra.
-        ops.append(OpSpec("matmul", [selfP, opParam("other", .tensor)]) { a in
-            .tensor(try TorchMath.matmul(a.tensor("input"), a.tensor("other")))
-        })
-        ops.append(OpSpec("mm", [selfP, opParam("mat2", .tensor)]) { a in
-            let x = try a.tensor("input"), y = try a.tensor("mat2")
-            do { return .tensor(try Functional.mm(x, y)) } catch let e as TensorError where e.message.hasPrefix("mat1 and mat2 shapes") {
-                throw TensorError(e.kind, "mm: " + e.message)
-            }
-        })
-        ops.append(OpSpec("mv", [selfP, opParam("vec", .tensor)]) { a in .tensor(try TorchMath.mv(a.tensor("input"), a.tensor("vec"))) })
-        ops.append(OpSpec("dot", [selfP, opParam("tensor", .tensor)]) { a in .tensor(try TorchMath.matmul(a.tensor("input"), a.tensor("tensor"))) })
-        ops.append(OpSpec("bmm", [selfP, opParam("mat2", .tensor)]) { a in .tensor(try TorchMath.matmul(a.tensor("input"), a.tensor("mat2"))) })
         // Activations with dims.
         ops.append(OpSpec("softmax", [selfP, opParam("dim", .int), opParam("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
             .tensor(try Functional.softmax(a.tensor("input"), dim: a.int("dim"), dtype: a.dtype("dtype")))
@@ -138,75 +127,11 @@ enum TorchOps {
 
 /// Engine calls the bindings need with a little argument massaging.
 enum TorchMath {
-    /// `torch.matmul`: dot / mv / mm / batched, with PyTorch's shape rules.
+    /// `a @ b`: the table's `matmul` (dot / mv / mm / batched, PyTorch's node names and messages).
     static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        guard a.dim > 0 && b.dim > 0 else {
-            throw TensorError.runtime("both arguments to matmul need to be at least 1D, but they are \(a.dim)D and \(b.dim)D")
-        }
-        switch (a.dim, b.dim) {
-        case (1, 1):
-            guard a.shape[0] == b.shape[0] else {
-                throw TensorError.runtime("inconsistent tensor size, expected tensor [\(a.shape[0])] and src [\(b.shape[0])] to have the same number of elements, but got \(a.shape[0]) and \(b.shape[0]) elements respectively")
-            }
-            return try a.mul(b).sum()
-        case (2, 1):
-            return try mv(a, b)
-        case (1, 2):
-            guard a.shape[0] == b.shape[0] else {
-                throw TensorError.runtime("size mismatch, got input (\(a.shape[0])), mat (\(b.shape[0])x\(b.shape[1])), vec (\(a.shape[0]))")
-            }
-            return try mm(a.unsqueeze(0), b).squeeze(dim: 0)
-        case (2, 2):
-            return try mm(a, b)
-        default:
-            // Batched: broadcast the batch dims, multiply matrix by matrix.
-            let a2 = a.dim == 1 ? try a.unsqueeze(0) : a
-            let b2 = b.dim == 1 ? try b.unsqueeze(1) : b
-            let ba = Array(a2.shape.dropLast(2)), bb = Array(b2.shape.dropLast(2))
-            let batch = try broadcastShapes(ba, bb)
-            let m = a2.shape[a2.dim - 2], k = a2.shape[a2.dim - 1], k2 = b2.shape[b2.dim - 2], n = b2.shape[b2.dim - 1]
-            guard k == k2 else {
-                throw TensorError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(batch.reduce(1, *)), \(k)] but got: [\(batch.reduce(1, *)), \(k2)].")
-            }
-            let ae = try a2.expand(batch + [m, k]).reshape([-1, m, k])
-            let be = try b2.expand(batch + [k, n]).reshape([-1, k, n])
-            var outs: [Tensor] = []
-            for i in 0..<ae.shape[0] { outs.append(try mm(ae.select(0, i), be.select(0, i))) }
-            var r = try Tensor.stack(outs, dim: 0).reshape(batch + [m, n])
-            if a.dim == 1 { r = try r.squeeze(dim: -2) }
-            if b.dim == 1 { r = try r.squeeze(dim: -1) }
-            return r
-        }
+        if case .tensor(let r) = try OpTable.call("matmul", args: [.tensor(a), .tensor(b)]) { return r }
+        throw TensorError.runtime("matmul returned no tensor")
     }
-
-    static func mm(_ a: Tensor, _ b: Tensor) throws -> Tensor {
-        if a.dtype.isFloatingPoint || b.dtype.isFloatingPoint || a.dtype != b.dtype { return try Functional.mm(a, b) }
-        // Integer matrices: exact sums of products (no autograd for integers).
-        guard a.shape[1] == b.shape[0] else {
-            throw TensorError.runtime("mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
-        }
-        let m = a.shape[0], k = a.shape[1], n = b.shape[1]
-        let av = a.toInt64Array(), bv = b.toInt64Array()
-        var out = [Int64](repeating: 0, count: m * n)
-        for i in 0..<m { for p in 0..<k { let x = av[i * k + p]; if x == 0 { continue }; for j in 0..<n { out[i * n + j] &+= x &* bv[p * n + j] } } }
-        return Tensor(out, shape: [m, n]).to(a.dtype)
-    }
-
-    /// matrix × vector (node `MvBackward0`, as PyTorch names it).
-    static func mv(_ a: Tensor, _ v: Tensor) throws -> Tensor {
-        guard a.dim == 2, v.dim == 1 else { throw TensorError.runtime("vector + matrix @ vector expected, got \(a.dim), \(v.dim)") }
-        guard a.shape[1] == v.shape[0] else {
-            throw TensorError.runtime("size mismatch, got input (\(a.shape[0])), mat (\(a.shape[0])x\(a.shape[1])), vec (\(v.shape[0]))")
-        }
-        let out = try GradMode.with(enabled: false) { try mm(a, v.unsqueeze(1)).squeeze(dim: 1).contiguous() }
-        recordAutograd("MvBackward0", inputs: [a, v], outputs: [out]) { g in
-            guard let go = g[0] else { return [nil, nil] }
-            return [a.requiresGrad ? try go.unsqueeze(1).mul(v.unsqueeze(0)) : nil,
-                    v.requiresGrad ? try mv(a.t(), go) : nil]
-        }
-        return out
-    }
-
     static func convert(_ x: Tensor, _ d: DType) throws -> Tensor { x.to(d) }
     static func moveDevice(_ x: Tensor, _ d: Device) throws -> Tensor { x.to(device: d) }
 }
