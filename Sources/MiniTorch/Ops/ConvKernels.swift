@@ -178,6 +178,8 @@ public enum ConvKernels {
     }
 
     /// The direct seven-loop convolution, kept as the reference for tests and for `explain`.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     public static func conv2dNaive<T: BinaryFloatingPoint>(_ s: ConvShape, input: UnsafePointer<T>, weight: UnsafePointer<T>,
                                                            bias: UnsafePointer<T>?, output: UnsafeMutablePointer<T>) {
         let (oh, ow) = s.out
@@ -260,6 +262,8 @@ public enum ConvKernels {
     }
 
     /// ∂L/∂bias[o] = Σ over batch and positions of ∂L/∂out[n, o]. `gradBias` [O] is overwritten.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     public static func conv2dBackwardBias<T: BinaryFloatingPoint>(_ s: ConvShape, gradOutput: UnsafePointer<T>,
                                                                   gradBias: UnsafeMutablePointer<T>) {
         let plane = s.plane

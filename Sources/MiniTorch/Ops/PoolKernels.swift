@@ -53,6 +53,8 @@ public enum PoolKernels {
     }
 
     /// Backward of max_pool2d: routes each output gradient to its recorded input index (adds into `gradInput`).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     public static func maxPool2dBackward<T: BinaryFloatingPoint>(_ gradOutput: UnsafePointer<T>, indices: UnsafePointer<Int64>,
                                                                  planes: Int, height: Int, width: Int, outCount: Int,
                                                                  gradInput: UnsafeMutablePointer<T>) {
@@ -90,6 +92,8 @@ public enum PoolKernels {
     }
 
     /// Backward of avg_pool2d: spreads each output gradient evenly over its window (adds into `gradInput`).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     public static func avgPool2dBackward<T: BinaryFloatingPoint>(_ gradOutput: UnsafePointer<T>, planes: Int, height: Int, width: Int,
                                                                  window w: Window2D, outHeight oh: Int, outWidth ow: Int,
                                                                  countIncludePad: Bool = true, divisorOverride: Int? = nil,
