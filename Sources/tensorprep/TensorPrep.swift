@@ -25,8 +25,9 @@ struct TensorPrep: AsyncParsableCommand {
             ExportCommand.self,
             ScheduleCommand.self,
             // Add new commands here, one line each.
-            BenchCommand.self,
             RunCommand.self, ReplCommand.self, CheckCommand.self,
+            BenchCommand.self,
+            ExplainCommand.self,
         ])
 
     /// Parsed here too so that `tensorprep --db X list` works as well as `tensorprep list --db X`;

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Explain
+import Foundation
+import QuestionBank
+
+/// `tensorprep explain OP`: a step-by-step walkthrough computed by the engine (SPEC §6).
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Step-by-step walkthrough of an op, computed by the engine on your input or a small default.",
+        discussion: """
+            Walkthroughs: \(Explainer.available.joined(separator: ", ")).
+            Example: tensorprep explain gather --dim 1 --input "[[1,2,3],[4,5,6]]" --index "[[0,0],[1,0]]"
+            The walkthrough ends with the equivalent PyTorch snippet; --snippet prints only that, so
+            `tensorprep explain gather --snippet | tensorprep run -` reproduces the result.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The walkthrough: \(Explainer.available.joined(separator: ", ")).")
+    var op: String
+
+    @Option(help: "The dim the op works along (negative counts from the end; default 1, or 0 for 1-D).")
+    var dim: Int?
+
+    @Option(help: ArgumentHelp("The input (gather, index_select) or self (scatter) as a literal.", valueName: "[[...]]"))
+    var input: String?
+
+    @Option(help: ArgumentHelp("The index tensor as a literal.", valueName: "[[...]]"))
+    var index: String?
+
+    @Option(help: ArgumentHelp("scatter's src tensor as a literal (default 1, 2, 3, … in index's shape).", valueName: "[[...]]"))
+    var src: String?
+
+    @Option(help: ArgumentHelp("Shape of the default input, like 2x3.", valueName: "AxB"))
+    var shape: String?
+
+    @Option(help: "Seed for the random default index.")
+    var seed: UInt64 = 0
+
+    @Flag(help: "Print only the equivalent PyTorch snippet.")
+    var snippet = false
+
+    func run() throws {
+        var request = ExplainRequest()
+        request.dim = dim
+        request.input = input
+        request.index = index
+        request.src = src
+        request.shape = shape
+        request.seed = seed
+        request.language = global.language == .zh ? .zh : .en
+        request.style = global.style
+        do {
+            let walkthrough = try Explainer.explain(op, request)
+            print(snippet ? walkthrough.snippetSource : walkthrough.rendered(language: request.language, style: request.style),
+                  terminator: "")
+        } catch let error as ExplainError {
+            throw CLIFailure(error.message, status: error.kind == .usage ? 2 : 1)
+        }
+    }
+}
