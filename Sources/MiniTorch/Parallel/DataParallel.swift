@@ -129,23 +129,21 @@ open class DataParallel: Module {
         let gradEnabled = GradMode.isEnabled
         if threaded {
             let group = DispatchGroup()
-            let lock = NSLock()
-            var results: [(Int, Tensor?, Error?, Double)] = []
+            let box = ReplicaResults(contexts: contexts, inputs: inputs)
             for i in devices.indices {
                 group.enter()
                 let thread = Thread {
                     let t0 = Date()
                     var out: Tensor?; var err: Error?
-                    do { out = try GradMode.with(enabled: gradEnabled) { try contexts[i].run { try m(inputs[i]) } } } catch { err = error }
-                    let s = Date().timeIntervalSince(t0)
-                    lock.lock(); results.append((i, out, err, s)); lock.unlock()
+                    do { out = try GradMode.with(enabled: gradEnabled) { try box.contexts[i].run { try m(box.inputs[i]) } } } catch { err = error }
+                    box.store(i, out, err, Date().timeIntervalSince(t0))
                     group.leave()
                 }
                 thread.stackSize = 16 << 20
                 thread.start()
             }
             group.wait()
-            for (i, o, e, s) in results { outputs[i] = o; errors[i] = e; seconds[i] = s }
+            for (i, o, e, s) in box.results { outputs[i] = o; errors[i] = e; seconds[i] = s }
         } else {
             for i in devices.indices {
                 let t0 = Date()
@@ -162,18 +160,32 @@ open class DataParallel: Module {
             memory.allocate(tensorBytes(o), on: dev)
         }
         // gather
-        var moved: [Tensor] = []
-        for (o, dev) in zip(outs, devices) {
-            let t = o.to(device: outDev)
-            if dev != outDev { record(&trace, .gather, from: dev, to: outDev, t) }
-            moved.append(t)
+        for (o, dev) in zip(outs, devices) where dev != outDev {
+            record(&trace, .gather, from: dev, to: outDev, o)
         }
-        let result = try Tensor.cat(moved, dim: dim)
+        let result = try DataParallel.gather(outs, to: outDev, dim: dim)
         memory.allocate(tensorBytes(result), on: outDev)
         finish(&trace)
         // The replicas, chunks and outputs of the step are released at its end (the peaks stay).
         for e in trace.events { memory.free(e.bytes, on: e.to) }
         memory.free(tensorBytes(result), on: outDev)
+        return result
+    }
+
+    /// PyTorch's `Gather`: concatenates the replica outputs along `dim` on `device`; its backward
+    /// (`GatherBackward`) splits the gradient into the outputs' sizes and sends each piece back to its device.
+    public static func gather(_ outputs: [Tensor], to device: Device, dim: Int) throws -> Tensor {
+        let result = try GradMode.with(enabled: false) {
+            try Tensor.cat(outputs.map { $0.to(device: device) }, dim: dim)
+        }
+        let d = dim < 0 ? dim + result.dim : dim
+        let sizes = outputs.map { $0.dim == 0 ? 1 : $0.shape[d] }
+        let devices = outputs.map { $0.device }
+        _ = recordAutograd("GatherBackward", inputs: outputs, outputs: [result]) { g in
+            guard let g0 = g[0] else { return devices.map { _ in nil } }
+            let parts = try g0.split(sizes: sizes, dim: d)
+            return zip(parts, devices).map { $0.to(device: $1) }
+        }
         return result
     }
 
@@ -196,5 +208,17 @@ open class DataParallel: Module {
                  || sub is Dropout || sub is Flatten || sub is Identity || sub is Sequential || sub is BatchNorm) { return false }
         }
         return true
+    }
+}
+
+/// What the replica threads share: their inputs (read-only) and their results (under a lock).
+private final class ReplicaResults: @unchecked Sendable {
+    let contexts: [ReplicaContext]
+    let inputs: [Tensor]
+    private let lock = NSLock()
+    private(set) var results: [(Int, Tensor?, Error?, Double)] = []
+    init(contexts: [ReplicaContext], inputs: [Tensor]) { self.contexts = contexts; self.inputs = inputs }
+    func store(_ i: Int, _ out: Tensor?, _ err: Error?, _ seconds: Double) {
+        lock.lock(); results.append((i, out, err, seconds)); lock.unlock()
     }
 }
