@@ -462,6 +462,73 @@ oh = torch.zeros(4, 3).scatter_(1, y.view(-1, 1), 1)
 print(oh, F.one_hot(y), F.one_hot(y, num_classes=4).shape)
 print(torch.zeros(2, 4).scatter(1, torch.tensor([[1, 2], [0, 3]]), torch.tensor([[1., 2.], [3., 4.]])).sum(0))
 """,
+    # a training loop with a Module subclass, .data, advanced indexing, losses by hand, broadcasting
+"train_loop_subclass": """import torch
+import torch.nn as nn
+torch.manual_seed(1)
+class TwoLayer(nn.Module):
+    def __init__(self, d_in, d_hidden):
+        super(TwoLayer, self).__init__()
+        self.hidden = nn.Linear(d_in, d_hidden)
+        self.out = nn.Linear(d_hidden, 1)
+    def forward(self, x, scale=1.0):
+        h = torch.relu(self.hidden(x))
+        return self.out(h) * scale
+model = TwoLayer(3, 4)
+print(model.hidden)
+print(sum(p.numel() for p in model.parameters() if p.requires_grad))
+x = torch.randn(8, 3)
+y = x.sum(dim=1, keepdim=True)
+opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)
+loss_fn = nn.MSELoss()
+for step in range(5):
+    opt.zero_grad()
+    loss = loss_fn(model(x, scale=2.0), y)
+    loss.backward()
+    opt.step()
+print(round(loss.item(), 4), model.out.weight.grad.shape)
+for p in model.hidden.parameters():
+    p.requires_grad = False
+print([p.requires_grad for p in model.parameters()])
+print(len(list(model.children())), type(model).__name__, isinstance(model, nn.Module))
+model.zero_grad()
+print(model.out.weight.grad)
+""",
+"data_and_grad_data": """import torch
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+(w * w).sum().backward()
+print(w.grad.data, w.data)
+w.data.sub_(0.1 * w.grad.data)
+print(w)
+w.grad.data.zero_()
+print(w.grad)
+print(w.detach().numpy())
+""",
+"index_more": """import torch
+x = torch.arange(16).reshape(4, 4)
+print(x[1:3, 1:3], x[::2, ::2], x[-2:], x[:, -1])
+print(x[[0, 1, 2], [1, 2, 3]], x[torch.tensor([True, False, True, False])])
+x[:, 1] += 100
+print(x[0])
+mask = x > 100
+print(mask.sum(), mask.any(), mask.all(), x[mask].shape)
+""",
+"softmax_ce_manual": """import torch
+import torch.nn.functional as F
+logits = torch.tensor([[1.0, 2.0, 0.5], [0.1, 0.2, 3.0]])
+target = torch.tensor([1, 2])
+p = F.softmax(logits, dim=-1)
+nll = -torch.log(p.gather(1, target.unsqueeze(1))).mean()
+print(p.sum(dim=1), nll, F.cross_entropy(logits, target))
+print(torch.allclose(nll, F.cross_entropy(logits, target)))
+print(F.log_softmax(logits, dim=1).exp())
+""",
+"broadcast_shapes": """import torch
+a = torch.ones(3, 1, 2)
+b = torch.ones(4, 1)
+print((a + b).shape, (a * b).sum(), torch.zeros(2, 3).T.shape)
+print(torch.arange(3).view(3, 1) * torch.arange(4), torch.arange(3)[:, None] - torch.arange(3)[None, :])
+""",
 }
 
 
