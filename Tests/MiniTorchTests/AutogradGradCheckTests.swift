@@ -126,4 +126,17 @@ import Testing
             return try Autograd.grad(outputs: [y], inputs: [xs[0]], createGraph: true)[0]!
         }, [try leaf([2, 3])])
     }
+    // The kernels' Tensor-level ops (Ops/Linalg.swift, Pool.swift, Conv.swift): their backward formulas.
+    @Test func kernelsOps() throws {
+        try check({ try $0[0].mm($0[1]) }, [try leaf([3, 4]), try leaf([4, 2], offset: 0.3)])
+        try check({ try $0[0].matmul($0[1]) }, [try leaf([2, 3, 4]), try leaf([4, 2], offset: 0.3)])
+        try check({ try $0[0].mv($0[1]) }, [try leaf([3, 4]), try leaf([4], offset: 0.3)])
+        try check({ try $0[0].bmm($0[1]) }, [try leaf([2, 3, 4]), try leaf([2, 4, 2], offset: 0.3)])
+        try check({ try Tensor.addmm($0[2], $0[0], $0[1]) }, [try leaf([3, 4]), try leaf([4, 2]), try leaf([2])])
+        let img = try leaf([1, 2, 5, 5], scale: 1.3)
+        try check({ try $0[0].maxPool2d(kernel: (2, 2), stride: (1, 2), padding: (1, 0)) }, [img])
+        try check({ try $0[0].avgPool2d(kernel: (3, 2), stride: (2, 1), padding: (1, 1)) }, [img])
+        try check({ try $0[0].unfold2d(kernel: (2, 3), dilation: (1, 2), padding: (1, 1), stride: (2, 1)) }, [img])
+        try check({ try $0[0].fold2d(outputSize: (4, 5), kernel: (2, 2), stride: (2, 1)) }, [try leaf([1, 8, 8])])
+    }
 }

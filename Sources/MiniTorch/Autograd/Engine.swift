@@ -333,3 +333,9 @@ extension Tensor {
     public var gradAccessWarns: Bool { !isLeaf && !retainsGrad }
     public static let nonLeafGradWarning = "UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information."
 }
+
+extension Node {
+    /// What `grad_fn.name()` returns in Python: the node name, except the leaf sink, whose C++ name
+    /// PyTorch reports in full (`torch::autograd::AccumulateGrad`; its repr still reads `<AccumulateGrad object ...>`).
+    public var pythonName: String { self is AccumulateGrad ? "torch::autograd::AccumulateGrad" : name }
+}

@@ -90,7 +90,8 @@ extension Functional {
 
     /// `F.dropout(x, p=0.5, training=True, inplace=False)`: zero each element with probability p
     /// (one `bernoulli_(1-p)` draw per element) and scale the survivors by 1/(1-p). Identity when not training.
-    public static func dropout(_ x: Tensor, p: Double = 0.5, training: Bool = true, inplace: Bool = false) throws -> Tensor {
+    public static func dropout(_ x: Tensor, p: Double = 0.5, training: Bool = true, inplace: Bool = false,
+                               generator: Generator = .default) throws -> Tensor {
         guard p >= 0 && p <= 1 else {
             throw TensorError.value("dropout probability has to be between 0 and 1, but got \(formatPythonFloat(p))")
         }
@@ -107,10 +108,10 @@ extension Functional {
         let n = noise.numel
         if x.dtype == .float32 {
             let q = noise.dataPointer(Float.self)
-            Generator.default.fillBernoulli(count: n, p: 1 - p) { i, b in q[i] = b ? 1 : 0 }
+            generator.fillBernoulli(count: n, p: 1 - p) { i, b in q[i] = b ? 1 : 0 }
         } else {
             let q = noise.dataPointer(Double.self)
-            Generator.default.fillBernoulli(count: n, p: 1 - p) { i, b in q[i] = b ? 1 : 0 }
+            generator.fillBernoulli(count: n, p: 1 - p) { i, b in q[i] = b ? 1 : 0 }
         }
         try noise.div_(.double(1 - p))
         if inplace { try x.mul_(noise); return x }

@@ -103,6 +103,8 @@ public final class Softmax: Module {
 /// `nn.Dropout(p=0.5, inplace=False)`: inverted dropout in training, identity in eval.
 public final class Dropout: Module {
     public let p: Double, inplace: Bool
+    /// The generator the mask is drawn from (the default one unless a test isolates itself).
+    public var generator: Generator = .default
     public init(p: Double = 0.5, inplace: Bool = false) throws {
         guard p >= 0 && p <= 1 else {
             throw TensorError.value("dropout probability has to be between 0 and 1, but got \(formatPythonFloat(p))")
@@ -111,7 +113,7 @@ public final class Dropout: Module {
         super.init(typeName: "Dropout")
     }
     public override func forward(_ input: Tensor) throws -> Tensor {
-        try Functional.dropout(input, p: p, training: training, inplace: inplace)
+        try Functional.dropout(input, p: p, training: training, inplace: inplace, generator: generator)
     }
     public override func extraRepr() -> String { "p=\(formatPythonFloat(p)), inplace=\(inplace ? "True" : "False")" }
 }
