@@ -55,6 +55,7 @@ struct ParallelDataParallelTests {
             let trace = try #require(dp.lastTrace)
             let expectChunks = try x.chunk(gpus, dim: 0).map { $0.shape[0] }
             #expect(trace.chunkSizes == expectChunks || gpus == 1)
+            #expect(DataParallel.chunkSizes(batch: batch, gpus: gpus) == expectChunks)
             #expect(trace.devices.count == (gpus == 1 ? 1 : expectChunks.count))
         }
     }

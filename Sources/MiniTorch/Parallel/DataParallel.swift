@@ -198,6 +198,14 @@ open class DataParallel: Module {
         lastTrace = trace
     }
 
+    /// Rows per replica when `batch` rows are scattered over `gpus` devices: `torch.chunk` semantics
+    /// (chunks of ceil(batch/gpus); 10 on 4 → [3, 3, 3, 1], 5 on 4 → [2, 2, 1], so fewer replicas may run).
+    public static func chunkSizes(batch: Int, gpus: Int) -> [Int] {
+        guard batch > 0, gpus > 0 else { return [] }
+        let size = (batch + gpus - 1) / gpus
+        return stride(from: 0, to: batch, by: size).map { min(size, batch - $0) }
+    }
+
     /// Replicas run on their own threads unless a module's forward is Python code (the interpreter runs on one
     /// thread) or draws random numbers in training (one generator, whose order must stay deterministic).
     public static func canRunConcurrently(_ m: Module) -> Bool {
