@@ -21,21 +21,33 @@ struct ParallelDataParallelTests {
         return (m, widths[0])
     }
 
+    /// A random small CNN: Conv2d(c→oc, 3×3, padding 1) → ReLU → Flatten → Linear, on cuda:0; input [B, c, 4, 4].
+    func randomCNN(_ g: Generator, _ rng: inout SplitMix) throws -> (Module, [Int]) {
+        let c = rng.int(1...3), oc = rng.int(1...4)
+        let conv = try Conv2d(c, oc, kernelSize: (3, 3), padding: (1, 1))
+        let fc = try Linear(oc * 16, rng.int(1...4))
+        for p in conv.parameters() + fc.parameters() { try p.assignElements(from: try Tensor.randn(p.shape, generator: g)) }
+        let m = try Sequential([conv, ReLU(), Flatten(), fc])
+        try m.to(device: .cuda(0))
+        return (m, [c, 4, 4])
+    }
+
     func closeEnough(_ a: Tensor, _ b: Tensor) -> Bool {
         guard a.shape == b.shape, a.device == b.device else { return false }
         for (x, y) in zip(a.toDoubleArray(), b.toDoubleArray()) where abs(x - y) > 1e-4 * max(1, abs(x)) { return false }
         return true
     }
 
-    @Test("outputs and parameter grads equal the single-device run (random MLPs, batch 1–17, 1–8 GPUs)")
+    @Test("outputs and parameter grads equal the single-device run (random MLPs and CNNs, batch 1–17, 1–8 GPUs)")
     func matchesSingleDevice() throws {
         var rng = SplitMix(seed: 20261126)
         let g = Generator(seed: 7)
-        for _ in 0..<60 {
-            let (m, inF) = try randomMLP(g, &rng)
+        for trial in 0..<80 {
+            let (m, rest): (Module, [Int])
+            if trial % 4 == 3 { (m, rest) = try randomCNN(g, &rng) } else { let r = try randomMLP(g, &rng); (m, rest) = (r.0, [r.1]) }
             let batch = rng.int(1...17)
             let gpus = rng.int(1...8)
-            let x = try Tensor.randn([batch, inF], generator: g)          // input on the CPU, as DataParallel allows
+            let x = try Tensor.randn([batch] + rest, generator: g)          // input on the CPU, as DataParallel allows
             // single device
             let y1 = try m(x.to(device: .cuda(0)))
             let w = try Tensor.randn(y1.shape, generator: g).to(device: .cuda(0))
@@ -55,6 +67,7 @@ struct ParallelDataParallelTests {
             let trace = try #require(dp.lastTrace)
             let expectChunks = try x.chunk(gpus, dim: 0).map { $0.shape[0] }
             #expect(trace.chunkSizes == expectChunks || gpus == 1)
+            #expect(trace.threaded || gpus == 1, "native layers run one thread per device")
             #expect(DataParallel.chunkSizes(batch: batch, gpus: gpus) == expectChunks)
             #expect(trace.devices.count == (gpus == 1 ? 1 : expectChunks.count))
         }
