@@ -19,11 +19,11 @@ let package = Package(
     ],
     targets: [
         // The tensor engine: depends on nothing.
-        .target(name: "MiniTorch", swiftSettings: fast),
+        .target(name: "MiniTorch", exclude: ["README.md"], swiftSettings: fast),
         // TF1-style static graph on top of the engine.
-        .target(name: "MiniTF", dependencies: ["MiniTorch"], swiftSettings: v5),
+        .target(name: "MiniTF", dependencies: ["MiniTorch"], exclude: ["README.md"], swiftSettings: v5),
         // The Python-subset interpreter and its importable modules.
-        .target(name: "Snippet", dependencies: ["MiniTorch", "MiniTF"], swiftSettings: v5),
+        .target(name: "Snippet", dependencies: ["MiniTorch", "MiniTF"], exclude: ["README.md"], swiftSettings: v5),
         // Colour, display width, grids, line editing.
         .target(name: "Terminal", swiftSettings: v5),
         // SQLite question bank.
