@@ -12,6 +12,14 @@ public struct ExplainRequest: Sendable {
     public var src: String?
     public var shape: String?
     public var seed: UInt64 = 0
+    /// Convolution geometry (im2col, conv2d): square sizes.
+    public var kernel: Int = 2
+    public var stride: Int = 1
+    public var padding: Int = 0
+    public var dilation: Int = 1
+    public var channels: Int = 1
+    /// conv2d's number of filters.
+    public var outChannels: Int = 2
     public var language: ExplainLanguage = .en
     public var style: Style = Style(enabled: false)
 

@@ -25,9 +25,9 @@ public struct Walkthrough: Sendable {
 /// The walkthroughs of SPEC §6 by name.
 public enum Explainer {
     /// Every walkthrough `explain` knows, in the order `--help` lists them.
-    public static let available = ["gather", "scatter", "scatter_add", "index_select"]
+    public static let available = ["gather", "scatter", "scatter_add", "index_select", "im2col", "conv2d"]
     /// Walkthroughs of SPEC §6 that this version does not have yet.
-    public static let planned = ["im2col", "conv2d", "dataparallel", "ddp", "backward", "tensor-vs-Tensor",
+    public static let planned = ["dataparallel", "ddp", "backward", "tensor-vs-Tensor",
                                  "train-eval", "graph", "variable-scope"]
 
     public static func explain(_ op: String, _ request: ExplainRequest) throws -> Walkthrough {
@@ -37,6 +37,8 @@ public enum Explainer {
         case "scatter", "scatter_": return try IndexWalkthrough.render(.scatter, request)
         case "scatter_add", "scatter_add_": return try IndexWalkthrough.render(.scatterAdd, request)
         case "index_select": return try IndexWalkthrough.render(.indexSelect, request)
+        case "im2col", "unfold": return try ConvWalkthrough.render(conv: false, request)
+        case "conv2d", "conv": return try ConvWalkthrough.render(conv: true, request)
         default:
             if planned.contains(where: { $0.lowercased().replacingOccurrences(of: "-", with: "_") == name }) {
                 throw ExplainError(.unavailable, "the '\(op)' walkthrough is not in this version yet; available: " +

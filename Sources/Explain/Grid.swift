@@ -118,6 +118,11 @@ enum Grid {
             }
         }
         if count == 0 { lines.append("(empty)") }
+        lines = lines.map { line in
+            var l = line
+            while l.hasSuffix(" ") { l.removeLast() }
+            return l
+        }
         let width = lines.map(visibleWidth).max() ?? 0
         return Block(lines: lines, width: width)
     }

@@ -35,8 +35,26 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Shape of the default input, like 2x3.", valueName: "AxB"))
     var shape: String?
 
-    @Option(help: "Seed for the random default index.")
+    @Option(help: "Seed for the random defaults (gather's index, conv2d's filters).")
     var seed: UInt64 = 0
+
+    @Option(help: "Convolution: kernel size (square).")
+    var kernel: Int = 2
+
+    @Option(help: "Convolution: stride.")
+    var stride: Int = 1
+
+    @Option(help: "Convolution: zero padding on each side.")
+    var padding: Int = 0
+
+    @Option(help: "Convolution: dilation.")
+    var dilation: Int = 1
+
+    @Option(help: "Convolution: input channels of the default input.")
+    var channels: Int = 1
+
+    @Option(help: "conv2d: number of filters (output channels).")
+    var outChannels: Int = 2
 
     @Flag(help: "Print only the equivalent PyTorch snippet.")
     var snippet = false
@@ -49,6 +67,12 @@ struct ExplainCommand: ParsableCommand {
         request.src = src
         request.shape = shape
         request.seed = seed
+        request.kernel = kernel
+        request.stride = stride
+        request.padding = padding
+        request.dilation = dilation
+        request.channels = channels
+        request.outChannels = outChannels
         request.language = global.language == .zh ? .zh : .en
         request.style = global.style
         do {

@@ -55,7 +55,7 @@ struct IndexWalkthroughTests {
             #expect(squeeze(a) == squeeze(b))
         }
         // The highlighted cells are exactly the bracketed ones: input[0][0], index[0][1] and out[0][1].
-        #expect(plainLines.contains("[1] 2  3      0 [0]     1 [1]"))
+        #expect(plainLines.contains("[1] 2  3     0 [0]     1 [1]"))
     }
 
     @Test func scatterAddListsCollisions() throws {
@@ -107,7 +107,7 @@ struct IndexWalkthroughTests {
         let typo = message("gather", request { $0.input = "[[1,2],[3,x]]" })
         #expect(typo?.1 == "--input '[[1,2],[3,x]]': 'x' is not a number at column 11")
         #expect(message("gatherr", ExplainRequest())?.0 == .usage)
-        #expect(message("conv2d", ExplainRequest())?.0 == .unavailable)
+        #expect(message("dataparallel", ExplainRequest())?.0 == .unavailable)
         let badShape = message("gather", request { $0.shape = "2x0" })
         #expect(badShape?.0 == .usage)
     }
@@ -137,9 +137,9 @@ Where each output cell comes from:
   out[1][1] = input[1][index[1][1]] = input[1][0] = 4
 
 For example out[0][1] (highlighted): index[0][1] = 0 picks row 0 of dim 1:
-input        index     out
-[1] 2  3      0 [0]     1 [1]
- 4  5  6      1  0      5  4
+input       index     out
+[1] 2  3     0 [0]     1 [1]
+ 4  5  6     1  0      5  4
 
 What PyTorch checks:
   index.dim() == input.dim()  (2 == 2); index must be int64
@@ -171,9 +171,9 @@ input (2×3)    index (2×2)    out (2×2)
   out[1][1] = input[1][index[1][1]] = input[1][0] = 4
 
 例如 out[0][1]（標記處）：index[0][1] = 0，即第 1 維取 0：
-input        index     out
-[1] 2  3      0 [0]     1 [1]
- 4  5  6      1  0      5  4
+input       index     out
+[1] 2  3     0 [0]     1 [1]
+ 4  5  6     1  0      5  4
 
 PyTorch 的檢查：
   index.dim() == input.dim()（2 == 2）；index 必須是 int64
