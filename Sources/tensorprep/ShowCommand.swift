@@ -13,9 +13,8 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The question id (see `tensorprep list`).")
     var id: String
 
-    // HOOK(show --run): the check helper adds here
-    //     @Flag(help: "Run the demos live under the answer.") var run = false
-    // and, in run() below, prints the live output after the written demo when `run` is set.
+    @Flag(name: .customLong("run"), help: "Run the demos live on the engine under the answer.")
+    var runDemos = false
 
     func run() throws {
         let bank = try global.openBank()
@@ -24,7 +23,12 @@ struct ShowCommand: ParsableCommand {
             throw CLIFailure("no question with id '\(id)'" + (near.isEmpty ? " (see `tensorprep list`)" : "; did you mean: \(near.joined(separator: ", "))?"))
         }
         print(ShowCommand.render(question, language: global.language, style: global.style))
-        // HOOK(show --run): live demo output goes here.
+        if runDemos {
+            let zh = global.language == .zh
+            print("")
+            print(global.style.bold(global.style.cyan(zh ? "即時執行（tensorprep 引擎）" : "Live run (tensorprep engine)")))
+            print(DemoChecker.liveTranscript(question, gpus: global.gpuCount), terminator: "")
+        }
     }
 
     /// The question as text: a header line, then the sections in the chosen language.
