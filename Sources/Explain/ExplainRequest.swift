@@ -20,6 +20,12 @@ public struct ExplainRequest: Sendable {
     public var channels: Int = 1
     /// conv2d's number of filters.
     public var outChannels: Int = 2
+    /// dataparallel / ddp: number of simulated GPUs (the CLI passes the global `--gpus`, default 4) and batch rows.
+    public var gpus: Int = 4
+    public var batch: Int = 10
+    /// backward: which expression (`mul-add-sum`, `relu`, `mse`), and whether to print Graphviz DOT instead.
+    public var expr: String?
+    public var dot: Bool = false
     public var language: ExplainLanguage = .en
     public var style: Style = Style(enabled: false)
 

@@ -56,6 +56,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "conv2d: number of filters (output channels).")
     var outChannels: Int = 2
 
+    @Option(help: "dataparallel/ddp: rows in the batch (the number of GPUs is the global --gpus).")
+    var batch: Int = 10
+
     @Flag(help: "Print only the equivalent PyTorch snippet.")
     var snippet = false
 
@@ -73,6 +76,8 @@ struct ExplainCommand: ParsableCommand {
         request.dilation = dilation
         request.channels = channels
         request.outChannels = outChannels
+        request.gpus = global.gpuCount
+        request.batch = batch
         request.language = global.language == .zh ? .zh : .en
         request.style = global.style
         do {
