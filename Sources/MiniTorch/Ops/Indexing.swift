@@ -29,13 +29,19 @@ extension Tensor {
         if specified > dim { throw TensorError.index("too many indices for tensor of dimension \(dim)") }
         var result = record ? self : detachedView()
         var d = 0
+        // PyTorch's `real_dim` (TensorIndexing.h): the position in the index tuple, where None counts 1, an
+        // ellipsis the dims it covers and a (multi-dim) mask 1. Used only in the out-of-bounds message.
+        var realDim = 0
         var advanced: [(dim: Int, index: Tensor)] = []
         for it in items {
+            defer {
+                if case .ellipsis = it { realDim += dim - specified } else { realDim += 1 }
+            }
             switch it {
             case .int(let i):
                 let n = result.shape[d]
                 guard i >= -n && i < n else {
-                    throw TensorError.index("index \(i) is out of bounds for dimension \(d) with size \(n)")
+                    throw TensorError.index("index \(i) is out of bounds for dimension \(realDim) with size \(n)")
                 }
                 result = try record ? result.selectUnchecked(d, i < 0 ? i + n : i) : result.rawSelect(d, i < 0 ? i + n : i)
             case .slice(let start, let stop, let step):
