@@ -9,10 +9,7 @@ import Testing
 // snippets run one at a time.
 @Suite(.serialized) struct TorchSnippetTests {
     /// Cases that fail for reasons outside the bindings, with the owner of the fix.
-    static let knownIssues: [String: Comment] = [
-        "attributes": "interpreter: x.shape[1:] must use torch.Size.__getitem__ (tuple subclass) and return torch.Size",
-        "index_error": "engine Indexing: x[0, 5] must name the original dimension (1) in the out-of-bounds message",
-    ]
+    static let knownIssues: [String: Comment] = [:]
 
     @Test(arguments: recordedTorchSnippets.map { $0.name })
     func recordedTorchSnippet(_ name: String) throws {

@@ -321,6 +321,14 @@ extension Interpreter {
             }
             return .str(String(scalars[try normalizeIndex(idx, scalars.count, "string")]))
         case .object(let o):
+            // A subclass of a built-in container (torch.Size, user classes) may override __getitem__: its own
+            // method wins over the built-in behaviour below.
+            if o.type !== PyType.list && o.type !== PyType.tuple && o.type !== PyType.dict, o is PyList || o is PyTuple || o is PyDict {
+                for t in o.type.mro {
+                    if t === PyType.list || t === PyType.tuple || t === PyType.dict { break }
+                    if let f = t.attributes["__getitem__"] { return try callAttribute(f, receiver: v, Arguments([idx])) }
+                }
+            }
             if let l = o as? PyList {
                 if let sl = idx.as(PySlice.self) {
                     let (start, _, step, count) = try sliceIndices(sl, length: l.items.count)

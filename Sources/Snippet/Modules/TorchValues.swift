@@ -145,6 +145,10 @@ enum TorchTypes {
                 for _ in 0..<r.count { out.append(items[k]); k += r.step }
                 return TorchConvert.sizeValue(out.map { (try? $0.asIndex()) ?? 0 })
             }
+            switch i {
+            case .int, .bool: break
+            default: throw PyError.typeError("tuple indices must be integers or slices, not \(i.typeName)")
+            }
             var k = try i.asIndex()
             if k < 0 { k += items.count }
             guard k >= 0 && k < items.count else { throw PyError.indexError("tuple index out of range") }
