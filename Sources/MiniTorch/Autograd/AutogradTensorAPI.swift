@@ -4,7 +4,7 @@ extension Autograd {
     /// `torch.autograd.Variable(t, requires_grad=False)`: since PyTorch 0.4 a plain Tensor sharing `t`'s data.
     public static func variable(_ t: Tensor, requiresGrad: Bool = false) throws -> Tensor {
         let v = t.detach()
-        if requiresGrad { try v.setRequiresGrad(true) }
+        if requiresGrad { try v.setRequiresGradForFactory(true) }
         return v
     }
 }
@@ -13,6 +13,8 @@ extension Tensor {
     /// `requires_grad_(flag=True)`: returns self.
     @discardableResult
     public func requiresGrad_(_ flag: Bool = true) throws -> Tensor {
+        // `requires_grad_()` (VariableTypeManual.cpp) words the check without "and complex".
+        if flag && !dtype.isFloatingPoint { throw TensorError.runtime("only Tensors of floating point dtype can require gradients") }
         try setRequiresGrad(flag)
         return self
     }

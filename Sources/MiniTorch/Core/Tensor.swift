@@ -64,14 +64,24 @@ public final class Tensor {
     public func stride(_ d: Int) throws -> Int { strides[try wrapDim(d, dim)] }
 
     /// `requires_grad_()` / `requires_grad = ...` with PyTorch's checks.
+    /// `x.requires_grad = flag` (PyTorch's THPVariable_set_requires_grad wording).
     public func setRequiresGrad(_ flag: Bool) throws {
         if flag && !dtype.isFloatingPoint {
-            throw TensorError.runtime("only Tensors of floating point dtype can require gradients")
+            throw TensorError.runtime("only Tensors of floating point and complex dtype can require gradients")
         }
         if !flag && !isLeaf {
             throw TensorError.runtime("you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
         }
         requiresGrad = flag
+    }
+
+    /// `requires_grad=True` of a factory function (`torch.zeros(..., requires_grad=True)`, `torch.tensor`,
+    /// `Variable`): PyTorch words this check with a capital "Only".
+    public func setRequiresGradForFactory(_ flag: Bool) throws {
+        if flag && !dtype.isFloatingPoint {
+            throw TensorError.runtime("Only Tensors of floating point and complex dtype can require gradients")
+        }
+        try setRequiresGrad(flag)
     }
 
     /// A view over the same storage (shares version counter; records `base`).

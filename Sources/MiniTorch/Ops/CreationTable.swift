@@ -13,7 +13,7 @@ extension OpValue {
 /// Applies `dtype=`, `device=` and `requires_grad=` of a factory function.
 func finishFactory(_ t: Tensor, _ a: OpArgs) throws -> OpValue {
     if let d = try a.device("device"), d != t.device { t.device = d }
-    if case .bool(true) = a.value("requires_grad") { try t.setRequiresGrad(true) }
+    if case .bool(true) = a.value("requires_grad") { try t.setRequiresGradForFactory(true) }
     return .tensor(t)
 }
 

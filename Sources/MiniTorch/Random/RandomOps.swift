@@ -120,7 +120,7 @@ extension Tensor {
         }
         let t = try Tensor.empty(shape, dtype: d)
         try t.uniform_(generator: generator)
-        if requiresGrad { try t.setRequiresGrad(true) }
+        if requiresGrad { try t.setRequiresGradForFactory(true) }
         return t
     }
 
@@ -133,7 +133,7 @@ extension Tensor {
         }
         let t = try Tensor.empty(shape, dtype: d)
         try t.normal_(generator: generator)
-        if requiresGrad { try t.setRequiresGrad(true) }
+        if requiresGrad { try t.setRequiresGradForFactory(true) }
         return t
     }
 

@@ -127,7 +127,7 @@ enum TorchModule {
         func finish(_ ctx: Interpreter, _ t: Tensor, _ a: BoundArguments) throws -> Value {
             var r = t
             if let d = try TorchConvert.device(a["device"]), d != .cpu { try TorchDevices.check(ctx, d); r = r.to(device: d) }
-            if try a.bool("requires_grad") { try r.setRequiresGrad(true) }
+            if try a.bool("requires_grad") { try r.setRequiresGradForFactory(true) }
             return TorchConvert.tensorValue(r)
         }
         func fillFloat(_ t: Tensor, normal: Bool) throws {
