@@ -47,6 +47,7 @@ let movementOps: [OpSpec] = [
         return .tensors(try x.split(a.int("split_size_or_sections"), dim: a.int("dim")))
     },
     OpSpec("unbind", [selfP, param("dim", .int, .int(0))]) { a in .tensors(try a.tensor("input").unbind(a.int("dim"))) },
+    OpSpec("flip", [selfP, param("dims", .sizes)]) { a in .tensor(try a.tensor("input").flip(a.intList("dims"))) },
     OpSpec("repeat", function: false, [selfP, param("repeats", .sizes)]) { a in .tensor(try a.tensor("input").repeat(a.intList("repeats"))) },
     OpSpec("cat", method: false, [param("tensors", .tensorList), param("dim", .int, .int(0))]) { a in
         .tensor(try Tensor.cat(a.tensors("tensors"), dim: a.int("dim")))

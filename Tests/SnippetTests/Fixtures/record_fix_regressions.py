@@ -1,0 +1,14 @@
+import torch, contextlib, io, traceback
+cases = {
+"indexErrorOriginalDim": "import torch\nx = torch.zeros(3, 2)\ntry:\n    x[None, 0, 5]\nexcept IndexError as e:\n    print(e)\ntry:\n    torch.zeros(2, 3, 4)[None, None, 1, ..., 9]\nexcept IndexError as e:\n    print(e)\nx[..., 5]\n",
+"sizeSlicing": "import torch\nx = torch.zeros(3, 2, 4)\ns = x.shape\nprint(type(s[1:]), s[1:], s[0], s[-1], s[::2], type(s[0]), s[5:])\ntry:\n    s['a']\nexcept TypeError as e:\n    print(e)\ns[3]\n",
+"requiresGradInt": "import torch\nfor f in [lambda: torch.zeros(2, dtype=torch.long, requires_grad=True), lambda: torch.arange(3, requires_grad=True), lambda: torch.tensor([1, 2], requires_grad=True), lambda: torch.arange(3).requires_grad_()]:\n    try:\n        f()\n    except RuntimeError as e:\n        print(e)\nprint(torch.arange(3).requires_grad_(False))\nx = torch.arange(3)\nx.requires_grad = True\n",
+"flip": "import torch\nx = torch.arange(6.).reshape(2, 3).requires_grad_()\ny = x.flip(1)\nprint(y, torch.flip(x, [0, 1]), x.flip(0, 1), torch.flip(x, (0,)))\n(y * torch.tensor([1., 2., 3.])).sum().backward()\nprint(x.grad)\nprint(torch.arange(4).flip(0), torch.zeros(0, 2).flip(0).shape, torch.tensor(3.).flip(()))\nx.flip(0, 0)\n",
+"flipDimError": "import torch\ntorch.zeros(2, 3).flip(2)\n",
+}
+for n, c in cases.items():
+    out = io.StringIO(); err = None
+    with contextlib.redirect_stdout(out):
+        try: exec(c, {})
+        except Exception as e: err = f"{type(e).__name__}: {e}"
+    print(n, repr(c)); print(repr(out.getvalue())); print(repr(err)); print()
