@@ -25,9 +25,9 @@ public struct Walkthrough: Sendable {
 /// The walkthroughs of SPEC §6 by name.
 public enum Explainer {
     /// Every walkthrough `explain` knows, in the order `--help` lists them.
-    public static let available = ["gather", "scatter", "scatter_add", "index_select", "im2col", "conv2d", "dataparallel", "ddp"]
+    public static let available = ["gather", "scatter", "scatter_add", "index_select", "im2col", "conv2d", "dataparallel", "ddp", "backward"]
     /// Walkthroughs of SPEC §6 that this version does not have yet.
-    public static let planned = ["backward", "tensor-vs-Tensor",
+    public static let planned = ["tensor-vs-Tensor",
                                  "train-eval", "graph", "variable-scope"]
 
     public static func explain(_ op: String, _ request: ExplainRequest) throws -> Walkthrough {
@@ -40,6 +40,7 @@ public enum Explainer {
         case "im2col", "unfold": return try ConvWalkthrough.render(conv: false, request)
         case "conv2d", "conv": return try ConvWalkthrough.render(conv: true, request)
         case "dataparallel", "data_parallel", "dp": return try DataParallelWalkthrough.render(request)
+        case "backward", "autograd": return try BackwardWalkthrough.render(request)
         case "ddp", "allreduce", "all_reduce", "ring_allreduce": return try RingAllReduceWalkthrough.render(request)
         default:
             if planned.contains(where: { $0.lowercased().replacingOccurrences(of: "-", with: "_") == name }) {

@@ -59,6 +59,12 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "dataparallel/ddp: rows in the batch (the number of GPUs is the global --gpus).")
     var batch: Int = 10
 
+    @Option(help: "backward: the expression, one of mul-add-sum (default), relu, mse.")
+    var expr: String?
+
+    @Flag(help: "backward: print the autograd graph as Graphviz DOT.")
+    var dot = false
+
     @Flag(help: "Print only the equivalent PyTorch snippet.")
     var snippet = false
 
@@ -78,6 +84,8 @@ struct ExplainCommand: ParsableCommand {
         request.outChannels = outChannels
         request.gpus = global.gpuCount
         request.batch = batch
+        request.expr = expr
+        request.dot = dot
         request.language = global.language == .zh ? .zh : .en
         request.style = global.style
         do {
