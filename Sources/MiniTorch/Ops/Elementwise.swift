@@ -170,15 +170,21 @@ extension Tensor {
             let node = recordAutograd(name, inputs: [a, b], outputs: [out]) { g in
                 guard let go = g[0] else { return [nil, nil] }
                 var ga: Tensor? = nil, gb: Tensor? = nil
-                if a.requiresGrad {
-                    // grad * b * a^(b-1), with 0 where b == 0 (PyTorch's pow_backward).
+                if a.requiresGrad && b.isWrappedNumber {
+                    // pow_backward (FunctionsManual.cpp) for a Python-number exponent:
+                    // zeros_like(self) if exponent == 0, else grad * (exponent * self.pow(exponent - 1)).
+                    let ev = try b.item().asDouble
+                    ga = ev == 0 ? Tensor.zerosLike(a) : try sumToShape(go.mul(a.pow(.double(ev - 1)).mul(.double(ev))), sa)
+                } else if a.requiresGrad {
+                    // pow_backward_self: where(exponent == 0, 0, grad * (exponent * self.pow(exponent - 1))).
                     let e = try b.sub(.int(1))
-                    let t = try go.mul(b).mul(a.pow(e))
+                    let t = try go.mul(b.mul(a.pow(e)))
                     ga = try sumToShape(Tensor.whereSelect(b.eq(.int(0)), Tensor.wrappedScalar(.double(0)), t), sa)
                 }
                 if b.requiresGrad {
-                    let t = try go.mul(out).mul(a.log())
-                    gb = try sumToShape(Tensor.whereSelect(a.eq(.int(0)).logicalAnd(b.ge(.int(0))), Tensor.wrappedScalar(.double(0)), t), sb)
+                    // pow_backward_exponent: grad * where(exponent >= 0 & self == 0, 0, result * self.log()).
+                    let t = try out.mul(a.log())
+                    gb = try sumToShape(go.mul(Tensor.whereSelect(a.eq(.int(0)).logicalAnd(b.ge(.int(0))), Tensor.wrappedScalar(.double(0)), t)), sb)
                 }
                 return [ga, gb]
             }

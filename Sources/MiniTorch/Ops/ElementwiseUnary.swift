@@ -142,8 +142,8 @@ extension Tensor {
             case .sin: return [try go.mul(a.cos())]
             case .cos: return [try go.mul(a.sin().neg())]
             case .tan: return [try go.mul(out.mul(out).add(.int(1)))]
-            case .tanh: return [try go.mul(out.mul(out).rsub(.int(1)))]
-            case .sigmoid: return [try go.mul(out).mul(out.rsub(.int(1)))]
+            case .tanh: return [try Tensor.tanhBackward(go, out)]
+            case .sigmoid: return [try Tensor.sigmoidBackward(go, out)]
             case .relu: return [try go.mul(out.gt(.int(0)))]
             case .floor, .ceil, .round, .trunc, .sign: return [Tensor.zerosLike(go)]
             case .frac: return [go]
@@ -164,6 +164,33 @@ extension Tensor {
         default: node?.saveForBackward([a])
         }
         return out
+    }
+
+    /// `sigmoid_backward(grad_output, output)` = grad_output * (1 - output) * output (the CPU kernel's order),
+    /// recorded as SigmoidBackwardBackward0 with derivatives.yaml's formulas (seen with create_graph=True).
+    static func sigmoidBackward(_ go: Tensor, _ y: Tensor) throws -> Tensor {
+        let r = try GradMode.with(enabled: false) { try go.mul(y.rsub(.int(1))).mul(y) }
+        let node = recordAutograd("SigmoidBackwardBackward0", inputs: [go, y], outputs: [r]) { g in
+            guard let gg = g[0] else { return [nil, nil] }
+            let dgo = go.requiresGrad ? try Tensor.sigmoidBackward(gg, y) : nil
+            let dy = y.requiresGrad ? try gg.mul(go).mul(y.mul(.int(-2)).add(.int(1))) : nil
+            return [dgo, dy]
+        }
+        node?.saveForBackward([go, y])
+        return r
+    }
+
+    /// `tanh_backward(grad_output, output)` = grad_output * (1 - output²), recorded as TanhBackwardBackward0.
+    static func tanhBackward(_ go: Tensor, _ y: Tensor) throws -> Tensor {
+        let r = try GradMode.with(enabled: false) { try go.mul(y.mul(y).rsub(.int(1))) }
+        let node = recordAutograd("TanhBackwardBackward0", inputs: [go, y], outputs: [r]) { g in
+            guard let gg = g[0] else { return [nil, nil] }
+            let dgo = go.requiresGrad ? try Tensor.tanhBackward(gg, y) : nil
+            let dy = y.requiresGrad ? try gg.mul(y.mul(.int(-2)).mul(go)) : nil
+            return [dgo, dy]
+        }
+        node?.saveForBackward([go, y])
+        return r
     }
 
     public func neg() throws -> Tensor { try Tensor.unary(.neg, self) }
