@@ -68,4 +68,45 @@ import Testing
         #expect(r.out == "")
         #expect(r.error == "IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2)")
     }
+    @Test func createGraphNodes() {
+        // import torch
+        // x = torch.tensor([0.5, -1.5, 2.0], requires_grad=True)
+        // for f in [lambda t: t ** 3, lambda t: t.sigmoid(), lambda t: t.tanh(), lambda t: t.abs() ** 2.5, lambda t: 3 ** t, lambda t: t.pow(torch.tensor(2.)), lambda t: t.exp(), lambda t: t.sqrt()]:
+        //     g, = torch.autograd.grad(f(x).sum(), x, create_graph=True)
+        //     h, = torch.autograd.grad(g.sum(), x)
+        //     print(g, h)
+        // w = torch.tensor([0.3, 0.7], requires_grad=True)
+        // g, = torch.autograd.grad((w * 2).sigmoid().sum(), w, create_graph=True)
+        // print(g.grad_fn.name(), g.grad_fn.next_functions[0][0].name())
+        // (g * torch.tensor([1., 3.])).sum().backward()
+        // print(w.grad, torch.autograd.grad(x.pow(0).sum(), x, create_graph=True))
+        let r = runSnippet("import torch\nx = torch.tensor([0.5, -1.5, 2.0], requires_grad=True)\nfor f in [lambda t: t ** 3, lambda t: t.sigmoid(), lambda t: t.tanh(), lambda t: t.abs() ** 2.5, lambda t: 3 ** t, lambda t: t.pow(torch.tensor(2.)), lambda t: t.exp(), lambda t: t.sqrt()]:\n    g, = torch.autograd.grad(f(x).sum(), x, create_graph=True)\n    h, = torch.autograd.grad(g.sum(), x)\n    print(g, h)\nw = torch.tensor([0.3, 0.7], requires_grad=True)\ng, = torch.autograd.grad((w * 2).sigmoid().sum(), w, create_graph=True)\nprint(g.grad_fn.name(), g.grad_fn.next_functions[0][0].name())\n(g * torch.tensor([1., 3.])).sum().backward()\nprint(w.grad, torch.autograd.grad(x.pow(0).sum(), x, create_graph=True))\n")
+        #expect(r.out == "tensor([ 0.7500,  6.7500, 12.0000], grad_fn=<MulBackward0>) tensor([ 3., -9., 12.])\ntensor([0.2350, 0.1491, 0.1050], grad_fn=<SigmoidBackwardBackward0>) tensor([-0.0576,  0.0947, -0.0800])\ntensor([0.7864, 0.1807, 0.0707], grad_fn=<TanhBackwardBackward0>) tensor([-0.7269,  0.3271, -0.1362])\ntensor([ 0.8839, -4.5928,  7.0711], grad_fn=<MulBackward0>) tensor([2.6517, 4.5928, 5.3033])\ntensor([1.9029, 0.2114, 9.8875], grad_fn=<MulBackward0>) tensor([ 2.0905,  0.2323, 10.8625])\ntensor([ 1., -3.,  4.], grad_fn=<WhereBackward0>) tensor([2., 2., 2.])\ntensor([1.6487, 0.2231, 7.3891], grad_fn=<MulBackward0>) tensor([1.6487, 0.2231, 7.3891])\ntensor([0.7071,    nan, 0.3536], grad_fn=<DivBackward0>) tensor([-0.7071,     nan, -0.0884])\nMulBackward0 SigmoidBackwardBackward0\ntensor([-0.2666, -1.1508]) (tensor([0., 0., 0.]),)\n")
+        #expect(r.error == nil)
+    }
+    @Test func inplaceErrorNamesSavingNode() {
+        // import torch
+        // x = torch.ones(2, requires_grad=True)
+        // a = x.exp()
+        // b = a * a
+        // a.add_(1)
+        // try:
+        //     b.sum().backward()
+        // except RuntimeError as e:
+        //     print(e)
+        // x = torch.ones(2, requires_grad=True)
+        // b = (x * 2).exp()
+        // b.mul_(3)
+        // try:
+        //     b.sum().backward()
+        // except RuntimeError as e:
+        //     print(e)
+        // y = x.flip(0)
+        // y.sum().backward()
+        // y.sum().backward()
+        // print(x.grad)
+        let r = runSnippet("import torch\nx = torch.ones(2, requires_grad=True)\na = x.exp()\nb = a * a\na.add_(1)\ntry:\n    b.sum().backward()\nexcept RuntimeError as e:\n    print(e)\nx = torch.ones(2, requires_grad=True)\nb = (x * 2).exp()\nb.mul_(3)\ntry:\n    b.sum().backward()\nexcept RuntimeError as e:\n    print(e)\ny = x.flip(0)\ny.sum().backward()\ny.sum().backward()\nprint(x.grad)\n")
+        #expect(r.out == "one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [2]], which is output 0 of Add, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).\none of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [2]], which is output 0 of Exp, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).\ntensor([2., 2.])\n")
+        #expect(r.error == nil)
+    }
 }

@@ -11,6 +11,9 @@ public final class NodeEngineInfo {
         weak var tensor: Tensor?
         let typeString: String
         let shape: [Int]
+        /// Set when the node saved one of its own outputs: PyTorch's SavedVariable (is_output) then names
+        /// this node in the in-place error even if the tensor's grad_fn changed since (e.g. `b = a.exp(); b.mul_(3)`).
+        var outputOf: (nr: Int, name: String)? = nil
     }
     var saved: [Saved] = []
     struct Retained { weak var tensor: Tensor?; let outputNr: Int }
@@ -32,7 +35,8 @@ extension Node {
         let i = info
         for t in tensors {
             i.saved.append(.init(counter: t.versionCounter, version: t.version, tensor: t,
-                                 typeString: t.dtype.typeString, shape: t.shape))
+                                 typeString: t.dtype.typeString, shape: t.shape,
+                                 outputOf: t.gradFn === self ? (t.outputNr, name) : nil))
         }
     }
     /// PyTorch's check when a saved variable is unpacked.
@@ -40,7 +44,9 @@ extension Node {
         guard let i = engineInfo as? NodeEngineInfo else { return }
         for s in i.saved where s.counter.value != s.version {
             var what = "[\(s.typeString) [\(s.shape.map(String.init).joined(separator: ", "))]]"
-            if let t = s.tensor, let f = t.gradFn {
+            if let o = s.outputOf {
+                what += ", which is output \(o.nr) of \(forwardName(o.name)),"
+            } else if let t = s.tensor, let f = t.gradFn {
                 what += ", which is output \(t.outputNr) of \(forwardName(f.name)),"
             }
             throw TensorError.runtime("one of the variables needed for gradient computation has been modified by an inplace operation: \(what) is at version \(s.counter.value); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).")
@@ -68,7 +74,7 @@ let nodesSavingNoTensors: Set<String> = [
     "UnbindBackward0", "ToCopyBackward0", "RepeatBackward0", "AliasBackward0", "FillBackward0",
     "CopyBackwards", "AsStridedBackward0", "NarrowBackward0", "FracBackward0", "FloorBackward0",
     "CeilBackward0", "TruncBackward0", "RoundBackward0", "RoundBackward1", "SignBackward0",
-    "FloorDivideBackward0", "ContiguousBackward0", "UnflattenBackward0",
+    "FloorDivideBackward0", "ContiguousBackward0", "UnflattenBackward0", "FlipBackward0",
 ]
 
 public enum Autograd {
