@@ -50,3 +50,27 @@ public func sumToShape(_ grad: Tensor, _ shape: [Int]) throws -> Tensor {
     if lead > 0 || g.shape != shape { g = try g.reshape(shape) }
     return g
 }
+
+/// An op's own output as its backward reads it, without the strong cycle output → grad_fn → closure → output
+/// that leaks a graph nobody backwards through. Like PyTorch's SavedVariable with is_output: the data (storage,
+/// layout, version counter) is kept, and the grad_fn is re-attached on unpack from a weak reference to the node
+/// (which is alive whenever its backward runs), so create_graph=True still differentiates through it.
+/// Use: `let saved = SavedOutput(out)`; inside the backward `let out = saved.unpack()`; after recordAutograd
+/// `saved.node = node`.
+public final class SavedOutput {
+    private let storage: Storage
+    private let layout: Layout
+    private let device: Device
+    private let versionCounter: VersionCounter
+    private let outputNr: Int
+    public weak var node: Node?
+    public init(_ t: Tensor, outputNr: Int = 0) {
+        storage = t.storage; layout = t.layout; device = t.device; versionCounter = t.versionCounter
+        self.outputNr = outputNr
+    }
+    public func unpack() -> Tensor {
+        let t = Tensor(storage: storage, layout: layout, device: device, versionCounter: versionCounter)
+        if let n = node { t.gradFn = n; t.outputNr = outputNr; t.requiresGrad = true }
+        return t
+    }
+}

@@ -167,8 +167,10 @@ extension Tensor {
             node?.saveForBackward((b.requiresGrad ? [a] : []) + [b])
         case .pow:
             let name = b.isWrappedNumber ? "PowBackward0" : (a.isWrappedNumber ? "PowBackward2" : "PowBackward1")
+            let savedOut = SavedOutput(out)
             let node = recordAutograd(name, inputs: [a, b], outputs: [out]) { g in
                 guard let go = g[0] else { return [nil, nil] }
+                let out = savedOut.unpack()
                 var ga: Tensor? = nil, gb: Tensor? = nil
                 if a.requiresGrad && b.isWrappedNumber {
                     // pow_backward (FunctionsManual.cpp) for a Python-number exponent:
@@ -188,6 +190,7 @@ extension Tensor {
                 }
                 return [ga, gb]
             }
+            savedOut.node = node
             node?.saveForBackward(b.isWrappedNumber ? [a] : (a.isWrappedNumber ? [b, out] : [a, b, out]))
         case .maximum, .minimum:
             let isMax = op == .maximum

@@ -130,8 +130,10 @@ extension Tensor {
     public static func unary(_ op: UnaryOp, _ a: Tensor) throws -> Tensor {
         let out = try unaryForward(op, a)
         guard out.dtype.isFloatingPoint, needsGrad([a]) else { return out }
+        let savedOut = SavedOutput(out)
         let node = recordAutograd(op.backwardName, inputs: [a], outputs: [out]) { g in
             guard let go = g[0] else { return [nil] }
+            let out = savedOut.unpack()
             switch op {
             case .neg: return [try go.neg()]
             case .abs: return [try go.mul(a.sign())]
@@ -156,6 +158,7 @@ extension Tensor {
             case .logicalNot, .bitwiseNot: return [nil]
             }
         }
+        savedOut.node = node
         // What each backward reads (the engine checks their versions): the result for exp/tanh/sigmoid/...,
         // the input otherwise.
         switch op {
