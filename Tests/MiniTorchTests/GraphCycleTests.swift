@@ -10,7 +10,8 @@ import Testing
         weak var weakOut: Tensor?
         weak var weakNode: Node?
         for make in [{ try x.exp() }, { try x.sigmoid() }, { try x.tanh() }, { try x.pow(.int(3)) },
-                     { try Tensor.wrappedScalar(.int(2)).pow(x) }] as [() throws -> Tensor] {
+                     { try Tensor.wrappedScalar(.int(2)).pow(x) },
+                     { try Functional.softmax(x, dim: 0) }, { try Functional.logSoftmax(x, dim: 0) }] as [() throws -> Tensor] {
             try {
                 let y = try make()
                 weakOut = y

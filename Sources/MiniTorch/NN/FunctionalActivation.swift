@@ -64,21 +64,29 @@ extension Functional {
     /// `F.softmax(x, dim, dtype=None)` / `torch.softmax` / `x.softmax(dim)`.
     public static func softmax(_ x: Tensor, dim: Int, dtype: DType? = nil) throws -> Tensor {
         let (src, out, d) = try softmaxForward(x, dim: dim, log: false, dtype: dtype)
-        recordAutograd("SoftmaxBackward0", inputs: [src], outputs: [out]) { g in
+        let savedOut = SavedOutput(out)
+        let node = recordAutograd("SoftmaxBackward0", inputs: [src], outputs: [out]) { g in
             guard let go = g[0] else { return [nil] }
+            let out = savedOut.unpack()
             let gy = try go.mul(out)
             return [try gy.sub(out.mul(gy.sum(dims: [d], keepdim: true)))]
-        }?.saveForBackward([out])
+        }
+        savedOut.node = node
+        node?.saveForBackward([out])
         return out
     }
 
     /// `F.log_softmax(x, dim, dtype=None)`.
     public static func logSoftmax(_ x: Tensor, dim: Int, dtype: DType? = nil) throws -> Tensor {
         let (src, out, d) = try softmaxForward(x, dim: dim, log: true, dtype: dtype)
-        recordAutograd("LogSoftmaxBackward0", inputs: [src], outputs: [out]) { g in
+        let savedOut = SavedOutput(out)
+        let node = recordAutograd("LogSoftmaxBackward0", inputs: [src], outputs: [out]) { g in
             guard let go = g[0] else { return [nil] }
+            let out = savedOut.unpack()
             return [try go.sub(out.exp().mul(go.sum(dims: [d], keepdim: true)))]
-        }?.saveForBackward([out])
+        }
+        savedOut.node = node
+        node?.saveForBackward([out])
         return out
     }
 
