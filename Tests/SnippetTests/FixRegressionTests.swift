@@ -109,4 +109,19 @@ import Testing
         #expect(r.out == "one of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [2]], which is output 0 of Add, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).\none of the variables needed for gradient computation has been modified by an inplace operation: [torch.FloatTensor [2]], which is output 0 of Exp, is at version 1; expected version 0 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).\ntensor([2., 2.])\n")
         #expect(r.error == nil)
     }
+    @Test func trilTriu() {
+        // import torch
+        // x = torch.arange(1., 13.).reshape(3, 4).requires_grad_()
+        // print(torch.tril(x), x.triu(1), x.tril(-1), torch.triu(x, diagonal=-1))
+        // x.tril().sum().backward()
+        // print(x.grad)
+        // print(torch.tensor([[True, True], [True, True]]).triu(), torch.arange(8).reshape(2, 2, 2).tril())
+        // y = torch.ones(2, 2, requires_grad=True).triu()
+        // y.sum().backward()
+        // y.sum().backward()
+        // torch.zeros(3).triu()
+        let r = runSnippet("import torch\nx = torch.arange(1., 13.).reshape(3, 4).requires_grad_()\nprint(torch.tril(x), x.triu(1), x.tril(-1), torch.triu(x, diagonal=-1))\nx.tril().sum().backward()\nprint(x.grad)\nprint(torch.tensor([[True, True], [True, True]]).triu(), torch.arange(8).reshape(2, 2, 2).tril())\ny = torch.ones(2, 2, requires_grad=True).triu()\ny.sum().backward()\ny.sum().backward()\ntorch.zeros(3).triu()\n")
+        #expect(r.out == "tensor([[ 1.,  0.,  0.,  0.],\n        [ 5.,  6.,  0.,  0.],\n        [ 9., 10., 11.,  0.]], grad_fn=<TrilBackward0>) tensor([[ 0.,  2.,  3.,  4.],\n        [ 0.,  0.,  7.,  8.],\n        [ 0.,  0.,  0., 12.]], grad_fn=<TriuBackward0>) tensor([[ 0.,  0.,  0.,  0.],\n        [ 5.,  0.,  0.,  0.],\n        [ 9., 10.,  0.,  0.]], grad_fn=<TrilBackward0>) tensor([[ 1.,  2.,  3.,  4.],\n        [ 5.,  6.,  7.,  8.],\n        [ 0., 10., 11., 12.]], grad_fn=<TriuBackward0>)\ntensor([[1., 0., 0., 0.],\n        [1., 1., 0., 0.],\n        [1., 1., 1., 0.]])\ntensor([[ True,  True],\n        [False,  True]]) tensor([[[0, 0],\n         [2, 3]],\n\n        [[4, 0],\n         [6, 7]]])\n")
+        #expect(r.error == "RuntimeError: triu: input tensor must have at least 2 dimensions")
+    }
 }

@@ -48,6 +48,8 @@ let movementOps: [OpSpec] = [
     },
     OpSpec("unbind", [selfP, param("dim", .int, .int(0))]) { a in .tensors(try a.tensor("input").unbind(a.int("dim"))) },
     OpSpec("flip", [selfP, param("dims", .sizes)]) { a in .tensor(try a.tensor("input").flip(a.intList("dims"))) },
+    OpSpec("tril", [selfP, param("diagonal", .int, .int(0))]) { a in .tensor(try a.tensor("input").tril(a.int("diagonal"))) },
+    OpSpec("triu", [selfP, param("diagonal", .int, .int(0))]) { a in .tensor(try a.tensor("input").triu(a.int("diagonal"))) },
     OpSpec("repeat", function: false, [selfP, param("repeats", .sizes)]) { a in .tensor(try a.tensor("input").repeat(a.intList("repeats"))) },
     OpSpec("cat", method: false, [param("tensors", .tensorList), param("dim", .int, .int(0))]) { a in
         .tensor(try Tensor.cat(a.tensors("tensors"), dim: a.int("dim")))
