@@ -124,4 +124,18 @@ import Testing
         #expect(r.out == "tensor([[ 1.,  0.,  0.,  0.],\n        [ 5.,  6.,  0.,  0.],\n        [ 9., 10., 11.,  0.]], grad_fn=<TrilBackward0>) tensor([[ 0.,  2.,  3.,  4.],\n        [ 0.,  0.,  7.,  8.],\n        [ 0.,  0.,  0., 12.]], grad_fn=<TriuBackward0>) tensor([[ 0.,  0.,  0.,  0.],\n        [ 5.,  0.,  0.,  0.],\n        [ 9., 10.,  0.,  0.]], grad_fn=<TrilBackward0>) tensor([[ 1.,  2.,  3.,  4.],\n        [ 5.,  6.,  7.,  8.],\n        [ 0., 10., 11., 12.]], grad_fn=<TriuBackward0>)\ntensor([[1., 0., 0., 0.],\n        [1., 1., 0., 0.],\n        [1., 1., 1., 0.]])\ntensor([[ True,  True],\n        [False,  True]]) tensor([[[0, 0],\n         [2, 3]],\n\n        [[4, 0],\n         [6, 7]]])\n")
         #expect(r.error == "RuntimeError: triu: input tensor must have at least 2 dimensions")
     }
+    @Test func cumsum() {
+        // import torch
+        // x = torch.tensor([3., 1., 2.], requires_grad=True)
+        // y = torch.cumsum(x, 0)
+        // print(y)
+        // (y * torch.tensor([1., 2., 3.])).sum().backward()
+        // print(x.grad)
+        // print(torch.arange(6).reshape(2, 3).cumsum(dim=1), torch.tensor([True, True]).cumsum(0), torch.tensor([1, 2], dtype=torch.int32).cumsum(0))
+        // print(torch.cumsum(torch.ones(2), 0, dtype=torch.float64), torch.arange(6.).reshape(2, 3).cumsum(-2), torch.tensor(5.).cumsum(0))
+        // torch.zeros(2).cumsum(1)
+        let r = runSnippet("import torch\nx = torch.tensor([3., 1., 2.], requires_grad=True)\ny = torch.cumsum(x, 0)\nprint(y)\n(y * torch.tensor([1., 2., 3.])).sum().backward()\nprint(x.grad)\nprint(torch.arange(6).reshape(2, 3).cumsum(dim=1), torch.tensor([True, True]).cumsum(0), torch.tensor([1, 2], dtype=torch.int32).cumsum(0))\nprint(torch.cumsum(torch.ones(2), 0, dtype=torch.float64), torch.arange(6.).reshape(2, 3).cumsum(-2), torch.tensor(5.).cumsum(0))\ntorch.zeros(2).cumsum(1)\n")
+        #expect(r.out == "tensor([3., 4., 6.], grad_fn=<CumsumBackward0>)\ntensor([6., 5., 3.])\ntensor([[ 0,  1,  3],\n        [ 3,  7, 12]]) tensor([1, 2]) tensor([1, 3])\ntensor([1., 2.], dtype=torch.float64) tensor([[0., 1., 2.],\n        [3., 5., 7.]]) tensor(5.)\n")
+        #expect(r.error == "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 1)")
+    }
 }

@@ -50,6 +50,9 @@ let movementOps: [OpSpec] = [
     OpSpec("flip", [selfP, param("dims", .sizes)]) { a in .tensor(try a.tensor("input").flip(a.intList("dims"))) },
     OpSpec("tril", [selfP, param("diagonal", .int, .int(0))]) { a in .tensor(try a.tensor("input").tril(a.int("diagonal"))) },
     OpSpec("triu", [selfP, param("diagonal", .int, .int(0))]) { a in .tensor(try a.tensor("input").triu(a.int("diagonal"))) },
+    OpSpec("cumsum", [selfP, param("dim", .int), param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
+        .tensor(try a.tensor("input").cumsum(a.int("dim"), dtype: a.dtype("dtype")))
+    },
     OpSpec("repeat", function: false, [selfP, param("repeats", .sizes)]) { a in .tensor(try a.tensor("input").repeat(a.intList("repeats"))) },
     OpSpec("cat", method: false, [param("tensors", .tensorList), param("dim", .int, .int(0))]) { a in
         .tensor(try Tensor.cat(a.tensors("tensors"), dim: a.int("dim")))
