@@ -138,4 +138,15 @@ import Testing
         #expect(r.out == "tensor([3., 4., 6.], grad_fn=<CumsumBackward0>)\ntensor([6., 5., 3.])\ntensor([[ 0,  1,  3],\n        [ 3,  7, 12]]) tensor([1, 2]) tensor([1, 3])\ntensor([1., 2.], dtype=torch.float64) tensor([[0., 1., 2.],\n        [3., 5., 7.]]) tensor(5.)\n")
         #expect(r.error == "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 1)")
     }
+    @Test func roll() {
+        // import torch
+        // x = torch.arange(6.).reshape(2, 3).requires_grad_()
+        // print(torch.roll(x, 1), x.roll(1, 1), x.roll((1, -1), (0, 1)), torch.roll(x, shifts=-4, dims=1), torch.roll(x, (1, 2), (1, 1)))
+        // x.roll(1, 0).mul(torch.tensor([[1., 2, 3], [4, 5, 6]])).sum().backward()
+        // print(x.grad, torch.zeros(0).roll(1), torch.arange(5).roll(-2))
+        // x.roll((1, 2), 0)
+        let r = runSnippet("import torch\nx = torch.arange(6.).reshape(2, 3).requires_grad_()\nprint(torch.roll(x, 1), x.roll(1, 1), x.roll((1, -1), (0, 1)), torch.roll(x, shifts=-4, dims=1), torch.roll(x, (1, 2), (1, 1)))\nx.roll(1, 0).mul(torch.tensor([[1., 2, 3], [4, 5, 6]])).sum().backward()\nprint(x.grad, torch.zeros(0).roll(1), torch.arange(5).roll(-2))\nx.roll((1, 2), 0)\n")
+        #expect(r.out == "tensor([[5., 0., 1.],\n        [2., 3., 4.]], grad_fn=<RollBackward0>) tensor([[2., 0., 1.],\n        [5., 3., 4.]], grad_fn=<RollBackward0>) tensor([[4., 5., 3.],\n        [1., 2., 0.]], grad_fn=<RollBackward0>) tensor([[1., 2., 0.],\n        [4., 5., 3.]], grad_fn=<RollBackward0>) tensor([[0., 1., 2.],\n        [3., 4., 5.]], grad_fn=<RollBackward0>)\ntensor([[4., 5., 6.],\n        [1., 2., 3.]]) tensor([]) tensor([2, 3, 4, 0, 1])\n")
+        #expect(r.error == "RuntimeError: shifts and dimensions must align. shifts: 2, dims:1")
+    }
 }

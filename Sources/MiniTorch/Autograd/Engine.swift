@@ -74,7 +74,7 @@ let nodesSavingNoTensors: Set<String> = [
     "UnbindBackward0", "ToCopyBackward0", "RepeatBackward0", "AliasBackward0", "FillBackward0",
     "CopyBackwards", "AsStridedBackward0", "NarrowBackward0", "FracBackward0", "FloorBackward0",
     "CeilBackward0", "TruncBackward0", "RoundBackward0", "RoundBackward1", "SignBackward0",
-    "FloorDivideBackward0", "ContiguousBackward0", "UnflattenBackward0", "FlipBackward0", "TrilBackward0", "TriuBackward0",
+    "FloorDivideBackward0", "ContiguousBackward0", "UnflattenBackward0", "FlipBackward0", "TrilBackward0", "TriuBackward0", "RollBackward0",
 ]
 
 public enum Autograd {

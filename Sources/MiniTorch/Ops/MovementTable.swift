@@ -53,6 +53,10 @@ let movementOps: [OpSpec] = [
     OpSpec("cumsum", [selfP, param("dim", .int), param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
         .tensor(try a.tensor("input").cumsum(a.int("dim"), dtype: a.dtype("dtype")))
     },
+    OpSpec("roll", [selfP, param("shifts", .intList), param("dims", .optionalIntList, OpValue.none)]) { a in
+        let dims: [Int] = { if case .none = a.value("dims") { return [] }; return (try? a.intList("dims")) ?? [] }()
+        return .tensor(try a.tensor("input").roll(a.intList("shifts"), dims: dims))
+    },
     OpSpec("repeat", function: false, [selfP, param("repeats", .sizes)]) { a in .tensor(try a.tensor("input").repeat(a.intList("repeats"))) },
     OpSpec("cat", method: false, [param("tensors", .tensorList), param("dim", .int, .int(0))]) { a in
         .tensor(try Tensor.cat(a.tensors("tensors"), dim: a.int("dim")))
