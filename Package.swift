@@ -4,7 +4,13 @@ import PackageDescription
 // Dependencies flow one way:
 // tensorprep -> (Study, Explain, QuestionBank, Snippet, Terminal) -> (MiniTF ->) MiniTorch
 let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+// The engine's kernels (GEMM micro-kernels, im2col) want FMA and 256-bit vectors: on x86-64, release builds target
+// haswell (AVX2 + FMA: x86 CPUs since 2013/2015). Debug builds and other architectures keep the defaults.
+#if arch(x86_64)
+let fast: [SwiftSetting] = v5 + [.unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release))]
+#else
 let fast: [SwiftSetting] = v5
+#endif
 
 let package = Package(
     name: "tensorprep",
