@@ -22,7 +22,7 @@ enum IndexWalkthrough {
         var givenIndex = try req.index.map { try literal($0, option: "--index") }
         let givenSrc = try req.src.map { try literal($0, option: "--src") }
         let shapeOption = try req.shape.map { try parseShape($0) }
-        let defaultShape = shapeOption ?? given?.shape ?? givenIndex?.shape ?? (op == .indexSelect ? [3, 4] : [3, 4])
+        let defaultShape = shapeOption ?? given?.shape ?? givenIndex?.shape ?? [3, 4]
         let rank = given?.dim ?? (op == .indexSelect ? defaultShape.count : (givenIndex?.dim ?? defaultShape.count))
         guard (1...4).contains(rank) else {
             throw ExplainError.usage(text("walkthroughs show tensors of rank 1 to 4; got rank \(rank)",
@@ -53,8 +53,8 @@ enum IndexWalkthrough {
         }
         if givenIndex == nil {
             let size = Int64(max(base.shape.count > dim ? base.shape[dim] : 1, 1))
-            var shape = op == .indexSelect ? [min(base.shape.count > dim ? base.shape[dim] : 1, 3) + 1] : base.shape
-            if op == .indexSelect { shape = [max(2, shape[0] - 1)] }
+            // index_select: a short 1-D index (2 or 3 entries); the others: one entry per cell of the base.
+            let shape = op == .indexSelect ? [max(2, min(Int(size), 3))] : base.shape
             givenIndex = try engine { try Tensor.randint(low: 0, high: size, shape, generator: generator) }
         }
         guard let index = givenIndex else { throw ExplainError.usage("--index is required") }
@@ -144,19 +144,21 @@ enum IndexWalkthrough {
         ])
         out.append("")
         out.append(text("Where each output cell comes from:", "每個輸出格子的來源："))
+        let values = result.toScalarArray()
+        let indexValues = index.toInt64Array()
         for p in 0..<result.numel {
             let c = coordinates(of: p, in: result.shape)
             let s = coordinates(of: Int(sources[p]), in: input.shape)
             let viaIndex = c.enumerated().map { $0.offset == dim ? "[index\(subscriptText(c))]" : "[\($0.element)]" }.joined()
             out.append("  out\(subscriptText(c)) = input\(viaIndex) = input\(subscriptText(s)) = " +
-                       style.bold(formatScalar(result.toScalarArray()[p])))
+                       style.bold(formatScalar(values[p])))
         }
         if let focus = interestingCell(sources: sources, outShape: result.shape, inShape: input.shape, dim: dim) {
             let c = coordinates(of: focus, in: result.shape)
             let s = Int(sources[focus])
             out.append("")
-            out.append(text("For example out\(subscriptText(c)) (highlighted): index\(subscriptText(c)) = \(index.toInt64Array()[focus]) picks row \(index.toInt64Array()[focus]) of dim \(dim):",
-                            "例如 out\(subscriptText(c))（標記處）：index\(subscriptText(c)) = \(index.toInt64Array()[focus])，即第 \(dim) 維取 \(index.toInt64Array()[focus])："))
+            out.append(text("For example out\(subscriptText(c)) (highlighted): index\(subscriptText(c)) = \(indexValues[focus]) picks row \(indexValues[focus]) of dim \(dim):",
+                            "例如 out\(subscriptText(c))（標記處）：index\(subscriptText(c)) = \(indexValues[focus])，即第 \(dim) 維取 \(indexValues[focus])："))
             out += Block.sideBySide([
                 Grid.render(input, title: "input", highlight: [s], style: style),
                 Grid.render(index, title: "index", highlight: [focus], style: style),
@@ -205,12 +207,13 @@ enum IndexWalkthrough {
         out.append("")
         out.append(text("Where each output cell comes from:", "每個輸出格子的來源："))
         let idx = index.toInt64Array()
+        let values = result.toScalarArray()
         for p in 0..<result.numel {
             let c = coordinates(of: p, in: result.shape)
             let s = coordinates(of: Int(sources[p]), in: input.shape)
             let via = c.enumerated().map { $0.offset == dim ? "[index[\($0.element)]]" : "[\($0.element)]" }.joined()
             out.append("  out\(subscriptText(c)) = input\(via) = input\(subscriptText(s)) = " +
-                       style.bold(formatScalar(result.toScalarArray()[p])) + style.dim("   (index[\(c[dim])] = \(idx[c[dim]]))"))
+                       style.bold(formatScalar(values[p])) + style.dim("   (index[\(c[dim])] = \(idx[c[dim]]))"))
         }
         out.append("")
         out.append(text("What PyTorch checks: index is 1-D (or 0-D), int64 or int32, and 0 <= index < input.size(\(dim)) = \(input.shape[dim]).",
