@@ -38,7 +38,7 @@ let package = Package(
             "Yams",
         ], swiftSettings: v5),
         // FSRS scheduler, quiz session, generated exercises.
-        .target(name: "Study", dependencies: ["QuestionBank", "MiniTorch", "Terminal"], swiftSettings: v5),
+        .target(name: "Study", dependencies: ["QuestionBank", "MiniTorch", "Explain", "Terminal"], swiftSettings: v5),
         // Walkthroughs built on engine traces.
         .target(name: "Explain", dependencies: ["MiniTorch", "MiniTF", "Terminal"], swiftSettings: v5),
         // Turns Content/**/*.md into a generated Swift source at build time.
