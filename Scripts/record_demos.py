@@ -132,11 +132,15 @@ if shim:
     nn.Module.cuda = lambda self, *a, **k: self
 globs = {"__name__": "__demo__"}
 results = []
+# TensorFlow keeps the creation stack of every graph op and reads its frames when a session error is
+# formatted: the code objects of earlier statements must stay alive, or the error is a C++ crash.
+codes = []
 for src in examples:
     buf = io.StringIO()
     err = None
     try:
         code = compile(src, "<demo>", "single")
+        codes.append(code)
         with contextlib.redirect_stdout(buf):
             exec(code, globs)
     except BaseException as e:  # the demo's own error is part of the transcript
@@ -144,7 +148,9 @@ for src in examples:
         lines = [l for l in msg.splitlines()]
         first = lines[0] if lines else ""
         if first.startswith("Graph execution error") and len(lines) > 1:
-            first = next((l for l in lines[1:] if l.strip() and not l.startswith(" ")), first)
+            # the line stating the failure, after "Detected at node ... defined at" and its frames, "Node: ..."
+            first = next((l for l in lines[1:] if l.strip() and not l.startswith((" ", "\t", "Detected at node", "Node: "))),
+                         first)
         err = type(e).__name__ + (": " + first if first else "")
     results.append({"stdout": buf.getvalue(), "error": err})
 sys.stdout.write(json.dumps(results))
