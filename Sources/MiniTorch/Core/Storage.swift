@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,6 +12,9 @@ public final class Storage: @unchecked Sendable {
     public let count: Int
     /// 64-byte aligned buffer of `count * dtype.itemSize` bytes (at least one byte).
     public let raw: UnsafeMutableRawPointer
+    /// The simulated GPU this memory was counted on (`CUDAMemory`), nil for host memory.
+    /// Set once, under `CUDAMemory`'s lock.
+    var cudaDevice: Int?
 
     /// Allocates zero-filled memory.
     public init(dtype: DType, count: Int) {
@@ -20,7 +24,10 @@ public final class Storage: @unchecked Sendable {
         raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         memset(raw, 0, bytes)
     }
-    deinit { raw.deallocate() }
+    deinit {
+        if let d = cudaDevice { CUDAMemory.free(CUDAMemory.blockSize(forRequest: byteCount), device: d) }
+        raw.deallocate()
+    }
 
     public var byteCount: Int { count * dtype.itemSize }
 

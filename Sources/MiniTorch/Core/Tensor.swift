@@ -6,9 +6,9 @@ public final class VersionCounter: @unchecked Sendable {
 
 /// A strided view over a Storage. A reference type: Python identity, in-place ops mutate it.
 public final class Tensor {
-    public var storage: Storage
+    public var storage: Storage { didSet { if device.isCuda { storage.place(on: device) } } }
     public var layout: Layout
-    public var device: Device
+    public var device: Device { didSet { if device.isCuda { storage.place(on: device) } } }
     /// `requires_grad` (use `setRequiresGrad` for PyTorch's checks).
     public var requiresGrad: Bool = false
     /// `.grad`
@@ -37,6 +37,7 @@ public final class Tensor {
         self.layout = layout
         self.device = device
         self.versionCounter = versionCounter
+        if device.isCuda { storage.place(on: device) }
     }
     /// A new zero-filled contiguous tensor.
     public convenience init(zeros shape: [Int], dtype: DType, device: Device = .cpu) {

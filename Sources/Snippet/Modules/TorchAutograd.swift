@@ -57,9 +57,40 @@ enum TorchCuda {
         for name in ["synchronize", "empty_cache", "manual_seed", "manual_seed_all", "set_device"] {
             m.defineFunction(name) { _, _ in .none }
         }
-        m.defineFunction("memory_allocated") { _, _ in .int(0) }
+        // The simulated caching allocator's counters (MiniTorch's CUDAMemory): live CUDA storages, rounded to
+        // PyTorch's 512-byte blocks.
+        m.defineFunction("memory_allocated") { ctx, args in
+            .int(CUDAMemory.allocated(device: try memoryDevice(ctx, args, "memory_allocated")))
+        }
+        m.defineFunction("max_memory_allocated") { ctx, args in
+            .int(CUDAMemory.peak(device: try memoryDevice(ctx, args, "max_memory_allocated")))
+        }
+        m.defineFunction("reset_peak_memory_stats") { ctx, args in
+            CUDAMemory.resetPeak(device: try memoryDevice(ctx, args, "reset_peak_memory_stats"))
+            return .none
+        }
         m.set("OutOfMemoryError", .object(outOfMemory))
         return m
+    }
+
+    /// The `device=None` argument of the memory statistics: an index, `'cuda:1'`, a `torch.device`, or the
+    /// current device (0); PyTorch's errors for a CPU device and for an index with no GPU behind it.
+    static func memoryDevice(_ ctx: Interpreter, _ args: Arguments, _ name: String) throws -> Int {
+        let a = try Signature("\(name)(device=None)").bind(args)
+        let n = TorchDevices.count(ctx)
+        guard n > 0 else {
+            throw PyError.runtimeError("Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
+        }
+        let index: Int
+        switch try TorchConvert.device(a["device"]) {
+        case nil: index = 0
+        case .cpu?: throw PyError.valueError("Expected a cuda device, but got: cpu")
+        case .cuda(let i)?: index = i
+        }
+        guard index >= 0, index < n else {
+            throw PyError.runtimeError("Invalid device argument \(index): did you call init?")
+        }
+        return index
     }
 }
 

@@ -41,6 +41,9 @@ enum TorchParallel {
         t.defineProperty("output_device") { _, this in
             ((this.as(PyNNModule.self)?.module as? DataParallelModule)?.outputDevice).map { .int($0) } ?? .int(-1)
         }
+        t.defineProperty("dim") { _, this in
+            .int((this.as(PyNNModule.self)?.module as? DataParallelModule)?.dim ?? 0)
+        }
         return t
     }()
 }
