@@ -40,7 +40,7 @@ open class DataParallel: Module {
     /// Accounting of the simulated devices' memory across steps.
     public let memory = DeviceMemory()
     /// The last forward step.
-    public private(set) var lastTrace: DataParallelTrace?
+    public internal(set) var lastTrace: DataParallelTrace?
 
     /// `device_ids` must already be validated against the number of simulated GPUs.
     public init(_ module: Module, deviceIds: [Int], outputDevice: Int?, dim: Int = 0) throws {
@@ -67,70 +67,30 @@ open class DataParallel: Module {
     /// One step: scatter, replicate, parallel_apply, gather.
     public func run(_ input: Tensor) throws -> Tensor {
         guard let m = module else { throw TensorError.runtime("DataParallel has no module") }
-        guard let first = deviceIds.first else { return try m(input) }
-        try checkPlacement()
-        var trace = DataParallelTrace()
-        trace.inputShape = input.shape
-        trace.dim = dim
-        let outDev: Device = outputDevice.map { .cuda($0) } ?? .cpu
-        trace.outputDevice = outDev
+        guard !deviceIds.isEmpty else { return try m(input) }
+        let step = try beginStep()
+        let inputs = try step.scatter(input)
         if deviceIds.count == 1 {
-            let dev = Device.cuda(first)
-            let x = input.to(device: dev)
-            if input.device != dev { record(&trace, .scatter, from: input.device, to: dev, x) }
-            trace.devices = [dev]; trace.chunkSizes = [input.dim == 0 ? 1 : input.shape[min(max(dim, 0), input.dim - 1)]]
             let t0 = Date()
-            let y = try m(x)
-            trace.replicaSeconds = [Date().timeIntervalSince(t0)]
-            trace.events.append(.init(kind: .forward, from: nil, to: dev, shape: y.shape, bytes: tensorBytes(y)))
-            let out = y.to(device: outDev)
-            if out !== y { record(&trace, .gather, from: dev, to: outDev, out) }
-            finish(&trace)
-            return out
+            let y = try m(inputs[0])
+            step.trace.replicaSeconds = [Date().timeIntervalSince(t0)]
+            step.recordForward(y, on: step.trace.devices[0])
+            // PyTorch calls the module directly with one device id: no Gather, the output stays where it is.
+            step.finish()
+            return y
         }
-        // scatter
-        let chunks = try input.chunk(deviceIds.count, dim: dim)
-        let devices = deviceIds.prefix(chunks.count).map { Device.cuda($0) }
-        trace.devices = devices
-        let d = dim < 0 ? dim + max(input.dim, 1) : dim
-        trace.chunkSizes = chunks.map { $0.dim == 0 ? 1 : $0.shape[d] }
-        var inputs: [Tensor] = []
-        for (c, dev) in zip(chunks, devices) {
-            let x = c.to(device: dev)
-            if c.device != dev { record(&trace, .scatter, from: c.device, to: dev, x) }
-            inputs.append(x)
-        }
-        // replicate (on this thread, so the autograd edges to the originals are made once, in order)
-        let params = m.parameters()
-        let buffers = m.buffers()
-        var contexts: [ReplicaContext] = []
-        for (i, dev) in devices.enumerated() {
-            var subs: [ObjectIdentifier: Tensor] = [:]
-            if i > 0 {
-                for p in params {
-                    let c = p.to(device: dev)
-                    subs[ObjectIdentifier(p)] = c
-                    record(&trace, .broadcast, from: p.device, to: dev, c)
-                }
-                for b in buffers {
-                    let c = GradMode.with(enabled: false) { b.to(device: dev) }
-                    subs[ObjectIdentifier(b)] = c
-                    record(&trace, .bufferCopy, from: b.device, to: dev, c)
-                }
-            }
-            contexts.append(ReplicaContext(device: dev, substitutes: subs))
-        }
+        let contexts = step.replicate(count: inputs.count)
         // parallel_apply
         let threaded = DataParallel.canRunConcurrently(m)
-        trace.threaded = threaded
-        var outputs = [Tensor?](repeating: nil, count: devices.count)
-        var errors = [Error?](repeating: nil, count: devices.count)
-        var seconds = [Double](repeating: 0, count: devices.count)
+        step.trace.threaded = threaded
+        var outputs = [Tensor?](repeating: nil, count: contexts.count)
+        var errors = [Error?](repeating: nil, count: contexts.count)
+        var seconds = [Double](repeating: 0, count: contexts.count)
         let gradEnabled = GradMode.isEnabled
         if threaded {
             let group = DispatchGroup()
             let box = ReplicaResults(contexts: contexts, inputs: inputs)
-            for i in devices.indices {
+            for i in contexts.indices {
                 group.enter()
                 let thread = Thread {
                     let t0 = Date()
@@ -145,7 +105,7 @@ open class DataParallel: Module {
             group.wait()
             for (i, o, e, s) in box.results { outputs[i] = o; errors[i] = e; seconds[i] = s }
         } else {
-            for i in devices.indices {
+            for i in contexts.indices {
                 let t0 = Date()
                 do { outputs[i] = try GradMode.with(enabled: gradEnabled) { try contexts[i].run { try m(inputs[i]) } } }
                 catch { errors[i] = error }
@@ -153,30 +113,29 @@ open class DataParallel: Module {
             }
         }
         if let e = errors.compactMap({ $0 }).first { throw e }
-        trace.replicaSeconds = seconds
+        step.trace.replicaSeconds = seconds
         let outs = outputs.compactMap { $0 }
-        for (o, dev) in zip(outs, devices) {
-            trace.events.append(.init(kind: .forward, from: nil, to: dev, shape: o.shape, bytes: tensorBytes(o)))
-            memory.allocate(tensorBytes(o), on: dev)
-        }
-        // gather
-        for (o, dev) in zip(outs, devices) where dev != outDev {
-            record(&trace, .gather, from: dev, to: outDev, o)
-        }
-        let result = try DataParallel.gather(outs, to: outDev, dim: dim)
-        memory.allocate(tensorBytes(result), on: outDev)
-        finish(&trace)
-        // The replicas, chunks and outputs of the step are released at its end (the peaks stay).
-        for e in trace.events { memory.free(e.bytes, on: e.to) }
-        memory.free(tensorBytes(result), on: outDev)
+        for (o, dev) in zip(outs, step.trace.devices) { step.recordForward(o, on: dev) }
+        let result = try step.gather(outs)
+        step.finish()
         return result
+    }
+
+    /// Starts one forward step: PyTorch's placement check, then a step object whose pieces (scatter, replicate,
+    /// gather) callers compose for inputs and outputs richer than one tensor (the interpreter's tuples, lists
+    /// and dicts), exactly as `torch.nn.parallel.scatter_gather` composes `Scatter` and `Gather`.
+    public func beginStep() throws -> DataParallelStep {
+        try checkPlacement()
+        return DataParallelStep(self)
     }
 
     /// PyTorch's `Gather`: concatenates the replica outputs along `dim` on `device`; its backward
     /// (`GatherBackward`) splits the gradient into the outputs' sizes and sends each piece back to its device.
+    /// All-scalar outputs with `dim` 0 are unsqueezed into a vector, one element per replica (PyTorch warns).
     public static func gather(_ outputs: [Tensor], to device: Device, dim: Int) throws -> Tensor {
+        let scalars = dim == 0 && !outputs.isEmpty && outputs.allSatisfy { $0.dim == 0 }
         let result = try GradMode.with(enabled: false) {
-            try Tensor.cat(outputs.map { $0.to(device: device) }, dim: dim)
+            try Tensor.cat(outputs.map { (scalars ? try $0.view([1]) : $0).to(device: device) }, dim: dim)
         }
         let d = dim < 0 ? dim + result.dim : dim
         let sizes = outputs.map { $0.dim == 0 ? 1 : $0.shape[d] }
@@ -184,18 +143,9 @@ open class DataParallel: Module {
         _ = recordAutograd("GatherBackward", inputs: outputs, outputs: [result]) { g in
             guard let g0 = g[0] else { return devices.map { _ in nil } }
             let parts = try g0.split(sizes: sizes, dim: d)
-            return zip(parts, devices).map { $0.to(device: $1) }
+            return try zip(parts, devices).map { scalars ? try $0.to(device: $1).view([]) : $0.to(device: $1) }
         }
         return result
-    }
-
-    private func record(_ trace: inout DataParallelTrace, _ kind: DataParallelTrace.Kind, from: Device, to: Device, _ t: Tensor) {
-        trace.events.append(.init(kind: kind, from: from, to: to, shape: t.shape, bytes: tensorBytes(t)))
-        memory.allocate(tensorBytes(t), on: to)
-    }
-    private func finish(_ trace: inout DataParallelTrace) {
-        trace.memory = memory.devices.map { ($0, memory.usage(of: $0)) }
-        lastTrace = trace
     }
 
     /// Rows per replica when `batch` rows are scattered over `gpus` devices: `torch.chunk` semantics
@@ -216,6 +166,111 @@ open class DataParallel: Module {
                  || sub is Dropout || sub is Flatten || sub is Identity || sub is Sequential || sub is BatchNorm) { return false }
         }
         return true
+    }
+}
+
+/// One DataParallel forward step in progress (`DataParallel.beginStep()`): its trace and the moves it makes.
+public final class DataParallelStep {
+    public let dataParallel: DataParallel
+    public var trace = DataParallelTrace()
+    /// The device `Gather` collects onto (`output_device`; the CPU for -1).
+    public var outputDevice: Device { trace.outputDevice }
+
+    init(_ dp: DataParallel) {
+        dataParallel = dp
+        trace.dim = dp.dim
+        trace.outputDevice = dp.outputDevice.map { .cuda($0) } ?? .cpu
+    }
+
+    /// PyTorch's `Scatter` of one tensor: `chunk(len(device_ids), dim)`, chunk i copied to `device_ids[i]`
+    /// (fewer chunks than devices when the tensor is short). The first tensor scattered sets the step's
+    /// input shape, chunk sizes and replica devices.
+    public func scatter(_ input: Tensor) throws -> [Tensor] {
+        let ids = dataParallel.deviceIds
+        let chunks: [Tensor]
+        if ids.count == 1 {
+            chunks = [input]
+        } else {
+            guard input.dim > 0 else {
+                throw TensorError.runtime("chunk expects at least a 1-dimensional tensor")
+            }
+            chunks = try input.chunk(ids.count, dim: dataParallel.dim)
+        }
+        let devices = ids.prefix(chunks.count).map { Device.cuda($0) }
+        if trace.devices.isEmpty {
+            trace.inputShape = input.shape
+            trace.devices = devices
+            let d = input.dim == 0 ? 0 : (dataParallel.dim < 0 ? dataParallel.dim + input.dim : dataParallel.dim)
+            trace.chunkSizes = chunks.map { $0.dim == 0 ? 1 : $0.shape[min(max(d, 0), $0.dim - 1)] }
+        }
+        var moved: [Tensor] = []
+        for (c, dev) in zip(chunks, devices) {
+            let x = c.to(device: dev)
+            if c.device != dev { record(.scatter, from: c.device, to: dev, x) }
+            moved.append(x)
+        }
+        return moved
+    }
+
+    /// PyTorch's `replicate` for the first `count` devices: replica 0 is the module itself; the others see
+    /// copies of the parameters (autograd outputs of the originals: PyTorch's Broadcast) and of the buffers.
+    public func replicate(count: Int) -> [ReplicaContext] {
+        guard let m = dataParallel.module else { return [] }
+        let devices = dataParallel.deviceIds.prefix(count).map { Device.cuda($0) }
+        if trace.devices.count < devices.count { trace.devices = Array(devices) }
+        let params = m.parameters()
+        let buffers = m.buffers()
+        var contexts: [ReplicaContext] = []
+        for (i, dev) in devices.enumerated() {
+            var subs: [ObjectIdentifier: Tensor] = [:]
+            if i > 0 {
+                for p in params {
+                    let c = p.to(device: dev)
+                    subs[ObjectIdentifier(p)] = c
+                    record(.broadcast, from: p.device, to: dev, c)
+                }
+                for b in buffers {
+                    let c = GradMode.with(enabled: false) { b.to(device: dev) }
+                    subs[ObjectIdentifier(b)] = c
+                    record(.bufferCopy, from: b.device, to: dev, c)
+                }
+            }
+            contexts.append(ReplicaContext(device: dev, substitutes: subs))
+        }
+        return contexts
+    }
+
+    /// PyTorch's `Gather` of one output per replica onto the output device.
+    public func gather(_ outputs: [Tensor]) throws -> Tensor {
+        for o in outputs where o.device != outputDevice {
+            record(.gather, from: o.device, to: outputDevice, o)
+        }
+        let result = try DataParallel.gather(outputs, to: outputDevice, dim: dataParallel.dim)
+        dataParallel.memory.allocate(tensorBytes(result), on: outputDevice)
+        gathered.append(result)
+        return result
+    }
+    private var gathered: [Tensor] = []
+
+    /// Notes a replica's forward output.
+    public func recordForward(_ y: Tensor, on device: Device) {
+        trace.events.append(.init(kind: .forward, from: nil, to: device, shape: y.shape, bytes: tensorBytes(y)))
+        dataParallel.memory.allocate(tensorBytes(y), on: device)
+    }
+
+    func record(_ kind: DataParallelTrace.Kind, from: Device, to: Device, _ t: Tensor) {
+        trace.events.append(.init(kind: kind, from: from, to: to, shape: t.shape, bytes: tensorBytes(t)))
+        dataParallel.memory.allocate(tensorBytes(t), on: to)
+    }
+
+    /// Ends the step: the trace is kept as the module's `lastTrace`; the replicas, chunks and outputs of the
+    /// step are released (the peaks stay).
+    public func finish() {
+        let memory = dataParallel.memory
+        trace.memory = memory.devices.map { ($0, memory.usage(of: $0)) }
+        dataParallel.lastTrace = trace
+        for e in trace.events { memory.free(e.bytes, on: e.to) }
+        for r in gathered { memory.free(tensorBytes(r), on: outputDevice) }
     }
 }
 
