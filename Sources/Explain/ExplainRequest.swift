@@ -26,6 +26,8 @@ public struct ExplainRequest: Sendable {
     /// backward: which expression (`mul-add-sum`, `relu`, `mse`), and whether to print Graphviz DOT instead.
     public var expr: String?
     public var dot: Bool = false
+    /// train-eval: the dropout probability.
+    public var p: Double = 0.5
     public var language: ExplainLanguage = .en
     public var style: Style = Style(enabled: false)
 

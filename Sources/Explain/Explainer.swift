@@ -5,6 +5,9 @@ import Terminal
 public struct Walkthrough: Sendable {
     public var body: [String]
     public var snippet: [String]
+    /// What the snippet prints, formatted from the engine's own results the way `tensorprep run` prints them
+    /// (empty when the body states the results instead).
+    public var output: [String] = []
 
     /// The explanation followed by the snippet, indented, under a heading.
     public func rendered(language: ExplainLanguage, style: Style) -> String {
@@ -14,6 +17,10 @@ public struct Walkthrough: Sendable {
             lines.append(text("The same in PyTorch (`tensorprep run` prints the same):",
                               "等價的 PyTorch 程式（`tensorprep run` 印出相同結果）："))
             lines += snippet.map { "    " + style.green($0) }
+        }
+        if !output.isEmpty {
+            lines.append(text("It prints:", "輸出："))
+            lines += output.map { "    " + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -25,10 +32,10 @@ public struct Walkthrough: Sendable {
 /// The walkthroughs of SPEC §6 by name.
 public enum Explainer {
     /// Every walkthrough `explain` knows, in the order `--help` lists them.
-    public static let available = ["gather", "scatter", "scatter_add", "index_select", "im2col", "conv2d", "dataparallel", "ddp", "backward"]
+    public static let available = ["gather", "scatter", "scatter_add", "index_select", "im2col", "conv2d", "dataparallel", "ddp", "backward",
+                                   "tensor-vs-Tensor", "train-eval"]
     /// Walkthroughs of SPEC §6 that this version does not have yet.
-    public static let planned = ["tensor-vs-Tensor",
-                                 "train-eval", "graph", "variable-scope"]
+    public static let planned = ["graph", "variable-scope"]
 
     public static func explain(_ op: String, _ request: ExplainRequest) throws -> Walkthrough {
         let name = op.replacingOccurrences(of: "-", with: "_").lowercased()
@@ -42,6 +49,8 @@ public enum Explainer {
         case "dataparallel", "data_parallel", "dp": return try DataParallelWalkthrough.render(request)
         case "backward", "autograd": return try BackwardWalkthrough.render(request)
         case "ddp", "allreduce", "all_reduce", "ring_allreduce": return try RingAllReduceWalkthrough.render(request)
+        case "tensor_vs_tensor": return try TensorVsTensorWalkthrough.render(request)
+        case "train_eval": return try TrainEvalWalkthrough.render(request)
         default:
             if planned.contains(where: { $0.lowercased().replacingOccurrences(of: "-", with: "_") == name }) {
                 throw ExplainError(.unavailable, "the '\(op)' walkthrough is not in this version yet; available: " +

@@ -62,6 +62,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "backward: the expression, one of mul-add-sum (default), relu, mse.")
     var expr: String?
 
+    @Option(name: .customLong("p"), help: "train-eval: the dropout probability, 0 ≤ p < 1.")
+    var dropout: Double = 0.5
+
     @Flag(help: "backward: print the autograd graph as Graphviz DOT.")
     var dot = false
 
@@ -86,6 +89,7 @@ struct ExplainCommand: ParsableCommand {
         request.batch = batch
         request.expr = expr
         request.dot = dot
+        request.p = dropout
         request.language = global.language == .zh ? .zh : .en
         request.style = global.style
         do {
