@@ -147,11 +147,9 @@ enum IndexWalkthrough {
         let values = result.toScalarArray()
         let indexValues = index.toInt64Array()
         for p in 0..<result.numel {
-            let c = coordinates(of: p, in: result.shape)
-            let s = coordinates(of: Int(sources[p]), in: input.shape)
-            let viaIndex = c.enumerated().map { $0.offset == dim ? "[index\(subscriptText(c))]" : "[\($0.element)]" }.joined()
-            out.append("  out\(subscriptText(c)) = input\(viaIndex) = input\(subscriptText(s)) = " +
-                       style.bold(formatScalar(values[p])))
+            out.append("  " + gatherCellLine(coordinates(of: p, in: result.shape), dim: dim,
+                                             source: coordinates(of: Int(sources[p]), in: input.shape),
+                                             value: values[p], style: style))
         }
         if let focus = interestingCell(sources: sources, outShape: result.shape, inShape: input.shape, dim: dim) {
             let c = coordinates(of: focus, in: result.shape)
@@ -277,11 +275,8 @@ enum IndexWalkthrough {
             let c = coordinates(of: p, in: index.shape)
             guard let t = targetOf(shape: base.shape, sourceIndex: p, values: indexValues, dim: dim, coords: c) else { continue }
             targetsOf[t, default: []].append(p)
-            let target = coordinates(of: t, in: base.shape)
-            let via = c.enumerated().map { $0.offset == dim ? "[index\(subscriptText(c))]" : "[\($0.element)]" }.joined()
-            let sflat = flatPosition(c, in: srcShape)
-            let value = sflat < srcValues.count ? formatScalar(srcValues[sflat]) : "?"
-            out.append("  self\(via) = self\(subscriptText(target)) \(isAdd ? "+=" : "=") src\(subscriptText(c)) = " + style.bold(value))
+            out.append("  " + scatterWriteLine(c, dim: dim, target: coordinates(of: t, in: base.shape), add: isAdd,
+                                               srcValues: srcValues, srcShape: srcShape, style: style))
         }
         let collisions = targetsOf.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
         if !collisions.isEmpty {
@@ -325,6 +320,21 @@ enum IndexWalkthrough {
             "x.\(name)(\(dim), index, src)",
             "print(x)",
         ])
+    }
+
+    /// `out[1][0] = input[1][index[1][0]] = input[1][1] = 5`: where gather's output cell `c` read its value.
+    static func gatherCellLine(_ c: [Int], dim: Int, source s: [Int], value: Scalar, style: Style) -> String {
+        let viaIndex = c.enumerated().map { $0.offset == dim ? "[index\(subscriptText(c))]" : "[\($0.element)]" }.joined()
+        return "out\(subscriptText(c)) = input\(viaIndex) = input\(subscriptText(s)) = " + style.bold(formatScalar(value))
+    }
+
+    /// `self[0][index[0][1]] = self[0][2] += src[0][1] = 4`: one write of scatter (`=`) or scatter_add (`+=`).
+    static func scatterWriteLine(_ c: [Int], dim: Int, target: [Int], add: Bool, srcValues: [Scalar], srcShape: [Int],
+                                 style: Style) -> String {
+        let via = c.enumerated().map { $0.offset == dim ? "[index\(subscriptText(c))]" : "[\($0.element)]" }.joined()
+        let sflat = flatPosition(c, in: srcShape)
+        let value = sflat < srcValues.count ? formatScalar(srcValues[sflat]) : "?"
+        return "self\(via) = self\(subscriptText(target)) \(add ? "+=" : "=") src\(subscriptText(c)) = " + style.bold(value)
     }
 
     /// The cell of `self` that source position `p` writes to: `coords` with coordinate `dim` replaced by index[p].
