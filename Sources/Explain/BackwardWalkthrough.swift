@@ -13,6 +13,14 @@ enum BackwardWalkthrough {
         /// Named tensors in the order they were made: leaves and intermediates.
         var named: [(String, Tensor)]
         var code: [String]
+
+        /// The named tensor an AccumulateGrad node feeds.
+        func leafName(_ node: Node) -> String? {
+            guard let acc = node as? AccumulateGrad, let v = acc.variable else { return nil }
+            return named.first { $0.1 === v }?.0
+        }
+        /// The named non-leaf a node produced.
+        func madeBy(_ node: Node) -> String? { named.first { $0.1.gradFn === node }?.0 }
     }
 
     static func render(_ req: ExplainRequest) throws -> Walkthrough {
@@ -22,47 +30,13 @@ enum BackwardWalkthrough {
         guard expressions.contains(expr) else {
             throw ExplainError.usage("--expr must be one of: \(expressions.joined(separator: ", ")); got '\(req.expr ?? "")'")
         }
-        let g = Generator(seed: req.seed)
-        func ints(_ shape: [Int]) throws -> Tensor {
-            try engine { try Tensor.randint(low: -3, high: 4, shape, generator: g).to(.float32) }
-        }
-        let x = try ints([3])
-        let w = try engine { try ints([3]).requiresGrad_() }
-        let b = try engine { try ints([]).requiresGrad_() }
-        let target = try ints([3])
-
-        func build() throws -> Built {
-            try engine {
-                let u = try x.mul(w)
-                let z = try u.add(b)
-                try z.retainGrad()
-                switch expr {
-                case "relu":
-                    let r = try z.relu()
-                    let y = try r.sum()
-                    return Built(y: y, named: [("x", x), ("w", w), ("b", b), ("u", u), ("z", z), ("r", r), ("y", y)],
-                                 code: ["u = x * w", "z = u + b", "z.retain_grad()", "r = z.relu()", "y = r.sum()"])
-                case "mse":
-                    let y = try Functional.mseLoss(z, target)
-                    return Built(y: y, named: [("x", x), ("w", w), ("b", b), ("t", target), ("u", u), ("z", z), ("y", y)],
-                                 code: ["u = x * w", "z = u + b", "z.retain_grad()", "y = F.mse_loss(z, t)"])
-                default:
-                    let y = try z.sum()
-                    return Built(y: y, named: [("x", x), ("w", w), ("b", b), ("u", u), ("z", z), ("y", y)],
-                                 code: ["u = x * w", "z = u + b", "z.retain_grad()", "y = z.sum()"])
-                }
-            }
-        }
+        let (x, w, b, target) = try leaves(seed: req.seed)
+        func build() throws -> Built { try BackwardWalkthrough.build(expr, x: x, w: w, b: b, target: target) }
         let built = try build()
         let y = built.y
         // Which tensor each AccumulateGrad feeds, and which node made each named non-leaf.
-        func leafName(_ node: Node) -> String? {
-            guard let acc = node as? AccumulateGrad, let v = acc.variable else { return nil }
-            return built.named.first { $0.1 === v }?.0
-        }
-        func madeBy(_ node: Node) -> String? {
-            built.named.first { $0.1.gradFn === node }?.0
-        }
+        func leafName(_ node: Node) -> String? { built.leafName(node) }
+        func madeBy(_ node: Node) -> String? { built.madeBy(node) }
         guard let root = y.gradFn else { throw ExplainError(.unavailable, "the expression has no grad_fn") }
 
         if req.dot {
@@ -100,28 +74,7 @@ enum BackwardWalkthrough {
         out.append("")
         out.append(text("The graph, read from y.grad_fn and each node's next_functions (arrows point to inputs):",
                         "計算圖：從 y.grad_fn 沿每個節點的 next_functions 讀出（箭頭指向輸入）："))
-        var tree: [String] = []
-        func draw(_ node: Node?, prefix: String, last: Bool, top: Bool) {
-            let branch = top ? "" : (last ? "└─ " : "├─ ")
-            guard let node else {
-                tree.append(prefix + branch + style.dim(text("None  (an input that does not require grad)",
-                                                             "None（不需要梯度的輸入）")))
-                return
-            }
-            var label = style.cyan(node.name)
-            if let leaf = leafName(node) {
-                label += text("  → accumulates into \(leaf).grad", "  → 累加到 \(leaf).grad")
-            } else if let t = madeBy(node) {
-                label += text("  (made \(t))", "（產生 \(t)）")
-            }
-            tree.append(prefix + branch + label)
-            let kids = node.nextFunctions
-            for (i, (child, _)) in kids.enumerated() {
-                draw(child, prefix: prefix + (top ? "" : (last ? "   " : "│  ")), last: i == kids.count - 1, top: false)
-            }
-        }
-        draw(root, prefix: "  ", last: true, top: true)
-        out += tree
+        out += tree(root, built, style: style, text: text)
         out.append("")
 
         try engine { try y.backward() }
@@ -173,6 +126,69 @@ enum BackwardWalkthrough {
         snippet += built.code
         snippet += ["print(y)", "y.backward()", "print(w.grad)", "print(b.grad)", "print(z.grad)", "print(w.is_leaf, z.is_leaf)"]
         return Walkthrough(body: out, snippet: snippet)
+    }
+
+    /// x, w, b and the mse target: small whole numbers from the seeded generator (w and b require grad).
+    static func leaves(seed: UInt64) throws -> (x: Tensor, w: Tensor, b: Tensor, target: Tensor) {
+        let g = Generator(seed: seed)
+        func ints(_ shape: [Int]) throws -> Tensor {
+            try engine { try Tensor.randint(low: -3, high: 4, shape, generator: g).to(.float32) }
+        }
+        let x = try ints([3])
+        let w = try engine { try ints([3]).requiresGrad_() }
+        let b = try engine { try ints([]).requiresGrad_() }
+        let target = try ints([3])
+        return (x, w, b, target)
+    }
+
+    /// Runs the forward pass of `expr` on the engine, recording the autograd graph.
+    static func build(_ expr: String, x: Tensor, w: Tensor, b: Tensor, target: Tensor) throws -> Built {
+        try engine {
+            let u = try x.mul(w)
+            let z = try u.add(b)
+            try z.retainGrad()
+            switch expr {
+            case "relu":
+                let r = try z.relu()
+                let y = try r.sum()
+                return Built(y: y, named: [("x", x), ("w", w), ("b", b), ("u", u), ("z", z), ("r", r), ("y", y)],
+                             code: ["u = x * w", "z = u + b", "z.retain_grad()", "r = z.relu()", "y = r.sum()"])
+            case "mse":
+                let y = try Functional.mseLoss(z, target)
+                return Built(y: y, named: [("x", x), ("w", w), ("b", b), ("t", target), ("u", u), ("z", z), ("y", y)],
+                             code: ["u = x * w", "z = u + b", "z.retain_grad()", "y = F.mse_loss(z, t)"])
+            default:
+                let y = try z.sum()
+                return Built(y: y, named: [("x", x), ("w", w), ("b", b), ("u", u), ("z", z), ("y", y)],
+                             code: ["u = x * w", "z = u + b", "z.retain_grad()", "y = z.sum()"])
+            }
+        }
+    }
+
+    /// The graph below `root` as a tree of grad_fn nodes, read from each node's next_functions.
+    static func tree(_ root: Node, _ built: Built, style: Style, text: Text) -> [String] {
+        var tree: [String] = []
+        func draw(_ node: Node?, prefix: String, last: Bool, top: Bool) {
+            let branch = top ? "" : (last ? "└─ " : "├─ ")
+            guard let node else {
+                tree.append(prefix + branch + style.dim(text("None  (an input that does not require grad)",
+                                                             "None（不需要梯度的輸入）")))
+                return
+            }
+            var label = style.cyan(node.name)
+            if let leaf = built.leafName(node) {
+                label += text("  → accumulates into \(leaf).grad", "  → 累加到 \(leaf).grad")
+            } else if let t = built.madeBy(node) {
+                label += text("  (made \(t))", "（產生 \(t)）")
+            }
+            tree.append(prefix + branch + label)
+            let kids = node.nextFunctions
+            for (i, (child, _)) in kids.enumerated() {
+                draw(child, prefix: prefix + (top ? "" : (last ? "   " : "│  ")), last: i == kids.count - 1, top: false)
+            }
+        }
+        draw(root, prefix: "  ", last: true, top: true)
+        return tree
     }
 
     static func values(_ t: Tensor) -> String {

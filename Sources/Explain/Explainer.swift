@@ -8,14 +8,16 @@ public struct Walkthrough: Sendable {
     /// What the snippet prints, formatted from the engine's own results the way `tensorprep run` prints them
     /// (empty when the body states the results instead).
     public var output: [String] = []
+    /// Whose code the snippet is, for its heading.
+    public var framework = "PyTorch"
 
     /// The explanation followed by the snippet, indented, under a heading.
     public func rendered(language: ExplainLanguage, style: Style) -> String {
         let text = Text(language: language)
         var lines = body
         if !snippet.isEmpty {
-            lines.append(text("The same in PyTorch (`tensorprep run` prints the same):",
-                              "等價的 PyTorch 程式（`tensorprep run` 印出相同結果）："))
+            lines.append(text("The same in \(framework) (`tensorprep run` prints the same):",
+                              "等價的 \(framework) 程式（`tensorprep run` 印出相同結果）："))
             lines += snippet.map { "    " + style.green($0) }
         }
         if !output.isEmpty {
@@ -33,9 +35,9 @@ public struct Walkthrough: Sendable {
 public enum Explainer {
     /// Every walkthrough `explain` knows, in the order `--help` lists them.
     public static let available = ["gather", "scatter", "scatter_add", "index_select", "im2col", "conv2d", "dataparallel", "ddp", "backward",
-                                   "tensor-vs-Tensor", "train-eval"]
+                                   "tensor-vs-Tensor", "train-eval", "graph", "variable-scope"]
     /// Walkthroughs of SPEC §6 that this version does not have yet.
-    public static let planned = ["graph", "variable-scope"]
+    public static let planned: [String] = []
 
     public static func explain(_ op: String, _ request: ExplainRequest) throws -> Walkthrough {
         let name = op.replacingOccurrences(of: "-", with: "_").lowercased()
@@ -51,6 +53,8 @@ public enum Explainer {
         case "ddp", "allreduce", "all_reduce", "ring_allreduce": return try RingAllReduceWalkthrough.render(request)
         case "tensor_vs_tensor": return try TensorVsTensorWalkthrough.render(request)
         case "train_eval": return try TrainEvalWalkthrough.render(request)
+        case "graph", "static_graph": return try GraphWalkthrough.render(request)
+        case "variable_scope", "get_variable": return try VariableScopeWalkthrough.render(request)
         default:
             if planned.contains(where: { $0.lowercased().replacingOccurrences(of: "-", with: "_") == name }) {
                 throw ExplainError(.unavailable, "the '\(op)' walkthrough is not in this version yet; available: " +

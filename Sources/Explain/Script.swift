@@ -17,8 +17,8 @@ struct Script {
         output += items.map(\.text).joined(separator: " ").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    func walkthrough(_ body: [String]) -> Walkthrough {
-        Walkthrough(body: body, snippet: code, output: output)
+    func walkthrough(_ body: [String], framework: String = "PyTorch") -> Walkthrough {
+        Walkthrough(body: body, snippet: code, output: output, framework: framework)
     }
 }
 

@@ -12,7 +12,7 @@ struct ExplainSnippetCLITests {
         return lines[(start + 1)...].filter { $0.hasPrefix("    ") }.map { String($0.dropFirst(4)) + "\n" }.joined()
     }
 
-    @Test(arguments: ["tensor-vs-Tensor", "train-eval"])
+    @Test(arguments: ["tensor-vs-Tensor", "train-eval", "graph", "variable-scope"])
     func snippetPrintsWhatTheWalkthroughStates(_ op: String) throws {
         let dir = try CLI.temporaryDirectory()
         let explained = try CLI.run(["explain", op, "--no-color"], in: dir)
@@ -30,6 +30,7 @@ struct ExplainSnippetCLITests {
         ["explain", "tensor-vs-Tensor", "--input", "[1, [2]]"],
         ["explain", "train-eval", "--p", "1"],
         ["explain", "train-eval", "--shape", "1x3"],
+        ["explain", "graph", "--expr", "x**2"],
     ])
     func badOptionsExit2(_ args: [String]) throws {
         let dir = try CLI.temporaryDirectory()

@@ -2,7 +2,7 @@ import Testing
 import Terminal
 @testable import Explain
 
-/// dataparallel, ddp, backward, tensor-vs-Tensor and train-eval with colour on carry the same text as without: stripping the escapes from the
+/// dataparallel, ddp, backward, tensor-vs-Tensor, train-eval, graph and variable-scope with colour on carry the same text as without: stripping the escapes from the
 /// coloured rendering and the bracket markers from the plain one gives the same characters on every line.
 struct NewWalkthroughColourTests {
     func strip(_ s: String) -> [String] {
@@ -18,7 +18,7 @@ struct NewWalkthroughColourTests {
         }
     }
 
-    @Test(arguments: ["dataparallel", "ddp", "backward", "tensor-vs-Tensor", "train-eval"])
+    @Test(arguments: ["dataparallel", "ddp", "backward", "tensor-vs-Tensor", "train-eval", "graph", "variable-scope"])
     func colourMatchesPlain(_ op: String) throws {
         for language in [ExplainLanguage.en, .zh] {
             var plainRequest = ExplainRequest()
