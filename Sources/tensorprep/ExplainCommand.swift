@@ -72,6 +72,18 @@ struct ExplainCommand: ParsableCommand {
     var snippet = false
 
     func run() throws {
+        let request = self.request
+        do {
+            let walkthrough = try Explainer.explain(op, request)
+            print(snippet ? walkthrough.snippetSource : walkthrough.rendered(language: request.language, style: request.style),
+                  terminator: "")
+        } catch let error as ExplainError {
+            throw CLIFailure(error.message, status: error.kind == .usage ? 2 : 1)
+        }
+    }
+
+    /// The walkthrough these options ask for (also used by `quiz` for a question's `explain:` line).
+    var request: ExplainRequest {
         var request = ExplainRequest()
         request.dim = dim
         request.input = input
@@ -92,12 +104,6 @@ struct ExplainCommand: ParsableCommand {
         request.p = dropout
         request.language = global.language == .zh ? .zh : .en
         request.style = global.style
-        do {
-            let walkthrough = try Explainer.explain(op, request)
-            print(snippet ? walkthrough.snippetSource : walkthrough.rendered(language: request.language, style: request.style),
-                  terminator: "")
-        } catch let error as ExplainError {
-            throw CLIFailure(error.message, status: error.kind == .usage ? 2 : 1)
-        }
+        return request
     }
 }
