@@ -28,6 +28,7 @@ struct TensorPrep: AsyncParsableCommand {
             RunCommand.self, ReplCommand.self, CheckCommand.self,
             BenchCommand.self,
             ExplainCommand.self,
+            StatsCommand.self,
         ])
 
     /// Parsed here too so that `tensorprep --db X list` works as well as `tensorprep list --db X`;
