@@ -28,7 +28,46 @@ struct ShowCommand: ParsableCommand {
             print("")
             print(global.style.bold(global.style.cyan(zh ? "即時執行（tensorprep 引擎）" : "Live run (tensorprep engine)")))
             print(DemoChecker.liveTranscript(question, gpus: global.gpuCount), terminator: "")
+            if let explain = question.explain { showWalkthrough(explain) }
         }
+    }
+
+    /// The question's `explain:` walkthrough, rendered by `tensorprep explain` itself with this command's language,
+    /// colour and GPU count (options on the `explain:` line win). A walkthrough that cannot be built is reported
+    /// in a line, not as a failure of `show`.
+    func showWalkthrough(_ line: String) {
+        let zh = global.language == .zh
+        print("")
+        print(global.style.bold(global.style.cyan((zh ? "逐步講解（tensorprep explain " : "Walkthrough (tensorprep explain ") + line + ")")))
+        var arguments = ShowCommand.words(line)
+        arguments += ["--lang", global.language.rawValue]
+        if global.noColor { arguments.append("--no-color") }
+        if !arguments.contains("--gpus") { arguments += ["--gpus", String(global.gpuCount)] }
+        do {
+            try ExplainCommand.parse(arguments).run()
+        } catch let failure as CLIFailure {
+            print(global.style.red(failure.message))
+        } catch {
+            print(global.style.red(ExplainCommand.message(for: error)))
+        }
+    }
+
+    /// Splits an `explain:` line into arguments: words separated by spaces, double quotes group a value with spaces.
+    static func words(_ line: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var quoted = false, started = false
+        for ch in line {
+            if ch == "\"" { quoted.toggle(); started = true; continue }
+            if ch.isWhitespace && !quoted {
+                if started { out.append(current); current = ""; started = false }
+                continue
+            }
+            current.append(ch)
+            started = true
+        }
+        if started { out.append(current) }
+        return out
     }
 
     /// The question as text: a header line, then the sections in the chosen language.
