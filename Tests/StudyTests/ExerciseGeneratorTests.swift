@@ -1,0 +1,48 @@
+import Testing
+import QuestionBank
+import Terminal
+@testable import Study
+
+// Determinism per seed and the shape of what each kind generates.
+@Suite("ExerciseGenerator") struct ExerciseGeneratorTests {
+    static let plain = Style(enabled: false)
+
+    /// Every prompt and expected answer of a generator's first rounds, for comparing two runs.
+    static func transcript(seed: UInt64, rounds: Int = 3) -> [String] {
+        var g = ExerciseGenerator(seed: seed)
+        var out: [String] = []
+        for _ in 0..<rounds {
+            for kind in ExerciseKind.allCases {
+                let e = g.next(kind)
+                out.append(e.prompt(language: .en, style: plain) + "\n=> " + e.expectedAnswer)
+            }
+        }
+        return out
+    }
+
+    @Test func sameSeedSameExercises() {
+        #expect(Self.transcript(seed: 42) == Self.transcript(seed: 42))
+        #expect(Self.transcript(seed: 0) != Self.transcript(seed: 1))
+    }
+
+    @Test func copiedGeneratorReplaysTheSameStream() {
+        var a = ExerciseGenerator(seed: 7)
+        _ = a.next(.gather)
+        var b = a
+        #expect(a.next(.scatterAdd).expectedAnswer == b.next(.scatterAdd).expectedAnswer)
+    }
+
+    @Test func everyKindIsBuiltAndAnswersItself() {
+        var g = ExerciseGenerator(seed: 3)
+        for _ in 0..<20 {
+            for kind in ExerciseKind.allCases {
+                let e = g.next(kind)
+                #expect(e.kind == kind)
+                #expect(!(e is UnavailableExercise), "\(kind): \(e.prompt(language: .en, style: Self.plain))")
+                let grade = e.grade(e.expectedAnswer, language: .en, style: Self.plain)
+                #expect(grade.correct, "\(kind): \(e.expectedAnswer) → \(grade.feedback)")
+            }
+        }
+    }
+}
+
