@@ -23,7 +23,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "The dim the op works along (negative counts from the end; default 1, or 0 for 1-D).")
     var dim: Int?
 
-    @Option(help: ArgumentHelp("The input (gather, index_select) or self (scatter) as a literal.", valueName: "[[...]]"))
+    @Option(help: ArgumentHelp("The input (gather, index_select), self (scatter) or the data (tensor-vs-Tensor) as a literal.", valueName: "[[...]]"))
     var input: String?
 
     @Option(help: ArgumentHelp("The index tensor as a literal.", valueName: "[[...]]"))
@@ -32,10 +32,10 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("scatter's src tensor as a literal (default 1, 2, 3, … in index's shape).", valueName: "[[...]]"))
     var src: String?
 
-    @Option(help: ArgumentHelp("Shape of the default input, like 2x3.", valueName: "AxB"))
+    @Option(help: ArgumentHelp("Shape of the default input, like 2x3 (train-eval: batch x features, default 4x3).", valueName: "AxB"))
     var shape: String?
 
-    @Option(help: "Seed for the random defaults (gather's index, conv2d's filters).")
+    @Option(help: "Seed for the random defaults (gather's index, conv2d's filters, backward/graph's leaves, train-eval's batch and dropout mask).")
     var seed: UInt64 = 0
 
     @Option(help: "Convolution: kernel size (square).")
@@ -59,7 +59,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "dataparallel/ddp: rows in the batch (the number of GPUs is the global --gpus).")
     var batch: Int = 10
 
-    @Option(help: "backward: the expression, one of mul-add-sum (default), relu, mse.")
+    @Option(help: "backward, graph: the expression, one of mul-add-sum (default), relu, mse.")
     var expr: String?
 
     @Option(name: .customLong("p"), help: "train-eval: the dropout probability, 0 ≤ p < 1.")
