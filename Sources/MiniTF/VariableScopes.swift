@@ -12,10 +12,12 @@ extension Graph {
     /// Enters `tf.variable_scope(name_or_scope, default_name=, reuse=, initializer=, dtype=)`.
     /// A string opens a name scope of the same name (uniquified like any name scope) and extends the
     /// variable-scope prefix; a `VariableScope` object re-enters that prefix (opening a name scope named
-    /// after its last component); `reuse` nil inherits the enclosing scope's mode.
+    /// after its last component); `reuse` nil inherits the enclosing scope's mode. With
+    /// `auxiliaryNameScope` false no name scope is opened: op names keep the current one, which becomes the
+    /// scope's `original_name_scope`.
     public func enterVariableScope(name: String?, scope: VariableScope? = nil, defaultName: String? = nil,
                                    reuse: ReuseMode? = nil, initializer: Initializer? = nil,
-                                   dtype: TFDType? = nil) throws -> VariableScopeToken {
+                                   dtype: TFDType? = nil, auxiliaryNameScope: Bool = true) throws -> VariableScopeToken {
         let old = variableScope
         let oldStack = nameStack
         let newName: String
@@ -50,7 +52,9 @@ extension Graph {
             throw TFError.valueError("If default_name is None then name_or_scope is required")
         }
         var original = ""
-        if !nameScopeName.isEmpty {
+        if !auxiliaryNameScope {
+            original = nameStack.isEmpty ? "" : nameStack + "/"
+        } else if !nameScopeName.isEmpty {
             let (_, s) = try pushNameScope(nameScopeName)
             original = s
         }

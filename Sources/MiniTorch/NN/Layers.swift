@@ -31,15 +31,28 @@ public final class Linear: Module {
 /// `nn.Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True)`.
 public final class Conv2d: Module {
     public let inChannels: Int, outChannels: Int, groups: Int
+    /// `padding` is the numeric padding ((0, 0) for 'valid' and 'same'); `paddingMode` what was given.
     public let kernelSize: (Int, Int), stride: (Int, Int), padding: (Int, Int), dilation: (Int, Int)
+    public let paddingMode: ConvPadding
+    public convenience init(_ inChannels: Int, _ outChannels: Int, kernelSize: (Int, Int), stride: (Int, Int) = (1, 1),
+                            padding: (Int, Int) = (0, 0), dilation: (Int, Int) = (1, 1), groups: Int = 1, bias: Bool = true,
+                            dtype: DType? = nil) throws {
+        try self.init(inChannels, outChannels, kernelSize: kernelSize, stride: stride, paddingMode: .explicit(padding.0, padding.1),
+                      dilation: dilation, groups: groups, bias: bias, dtype: dtype)
+    }
     public init(_ inChannels: Int, _ outChannels: Int, kernelSize: (Int, Int), stride: (Int, Int) = (1, 1),
-                padding: (Int, Int) = (0, 0), dilation: (Int, Int) = (1, 1), groups: Int = 1, bias: Bool = true,
+                paddingMode: ConvPadding, dilation: (Int, Int) = (1, 1), groups: Int = 1, bias: Bool = true,
                 dtype: DType? = nil) throws {
         guard groups > 0 else { throw TensorError.value("groups must be a positive integer") }
         guard inChannels % groups == 0 else { throw TensorError.value("in_channels must be divisible by groups") }
         guard outChannels % groups == 0 else { throw TensorError.value("out_channels must be divisible by groups") }
+        if paddingMode == .same && stride != (1, 1) {
+            throw TensorError.value("padding='same' is not supported for strided convolutions")
+        }
         self.inChannels = inChannels; self.outChannels = outChannels; self.groups = groups
-        self.kernelSize = kernelSize; self.stride = stride; self.padding = padding; self.dilation = dilation
+        self.kernelSize = kernelSize; self.stride = stride; self.dilation = dilation
+        self.paddingMode = paddingMode
+        if case .explicit(let ph, let pw) = paddingMode { self.padding = (ph, pw) } else { self.padding = (0, 0) }
         super.init(typeName: "Conv2d")
         let dt = dtype ?? .defaultFloat
         let w = Parameter.empty([outChannels, inChannels / groups, kernelSize.0, kernelSize.1], dtype: dt)
@@ -52,12 +65,16 @@ public final class Conv2d: Module {
     public var bias: Tensor? { if case .parameter(let t)? = attribute("bias") { return t }; return nil }
     public override func forward(_ input: Tensor) throws -> Tensor {
         guard let w = weight else { throw TensorError.type("conv2d() received an invalid combination of arguments") }
-        return try Functional.conv2d(input, w, bias, stride: stride, padding: padding, dilation: dilation, groups: groups)
+        return try Functional.conv2d(input, w, bias, stride: stride, padding: paddingMode, dilation: dilation, groups: groups)
     }
     public override func extraRepr() -> String {
         func t(_ p: (Int, Int)) -> String { "(\(p.0), \(p.1))" }
         var s = "\(inChannels), \(outChannels), kernel_size=\(t(kernelSize)), stride=\(t(stride))"
-        if padding != (0, 0) { s += ", padding=\(t(padding))" }
+        switch paddingMode {
+        case .explicit: if padding != (0, 0) { s += ", padding=\(t(padding))" }
+        case .valid: s += ", padding=valid"
+        case .same: s += ", padding=same"
+        }
         if dilation != (1, 1) { s += ", dilation=\(t(dilation))" }
         if groups != 1 { s += ", groups=\(groups)" }
         if bias == nil { s += ", bias=False" }

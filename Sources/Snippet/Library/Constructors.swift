@@ -57,7 +57,8 @@ extension Builtins {
         PyType.tuple.constructor = { ctx, _, args in
             if args.positional.isEmpty { return .tuple([]) }
             guard args.positional.count == 1, args.keywords.isEmpty else { throw PyError.typeError("tuple expected at most 1 argument, got \(args.positional.count)") }
-            if args.positional[0].as(PyTuple.self) != nil { return args.positional[0] }
+            // an exact tuple is returned as is; a subclass (torch.Size) becomes a plain tuple, as in CPython
+            if args.positional[0].as(PyTuple.self) != nil && args.positional[0].type === PyType.tuple { return args.positional[0] }
             return .tuple(try ctx.toArray(args.positional[0]))
         }
         PyType.dict.constructor = { ctx, _, args in

@@ -96,10 +96,12 @@ enum TFModule {
             let reuse = try TFBinding.reuseArg(ctx, a["reuse"])
             let ini = a["initializer"].as(PyTFInitializer.self)?.initializer
             let dt = try TFBinding.dtypeArg(ctx, a["dtype"])
+            let auxiliary = try a.bool("auxiliary_name_scope")
             var token: VariableScopeToken?
             return .object(PyTFContext(enter: { ctx in
                 let t = try call { try graph.enterVariableScope(name: nameStr, scope: scopeObj, defaultName: defaultName,
-                                                                reuse: reuse, initializer: ini, dtype: dt) }
+                                                                reuse: reuse, initializer: ini, dtype: dt,
+                                                                auxiliaryNameScope: auxiliary) }
                 token = t
                 return st(ctx).wrap(t.scope)
             }, exit: { _ in if let t = token { graph.exitVariableScope(t) } }))

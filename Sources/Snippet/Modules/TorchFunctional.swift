@@ -31,7 +31,8 @@ enum TorchFunctional {
         def("linear(input, weight, bias=None)") { _, a in out(try Functional.linear(t(a["input"]), t(a["weight"], "weight"), opt(a["bias"]))) }
         def("conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)") { ctx, a in
             out(try Functional.conv2d(t(a["input"]), t(a["weight"], "weight"), opt(a["bias"]),
-                                      stride: TorchConvert.pair(ctx, a["stride"], "stride"), padding: TorchConvert.pair(ctx, a["padding"], "padding"),
+                                      stride: TorchConvert.pair(ctx, a["stride"], "stride"),
+                                      padding: TorchConvert.convPadding(ctx, a["padding"], invalid: { PyError.runtimeError("Invalid padding string: '\($0)'") }),
                                       dilation: TorchConvert.pair(ctx, a["dilation"], "dilation"), groups: a.int("groups")))
         }
         def("dropout(input, p=0.5, training=True, inplace=False)") { _, a in

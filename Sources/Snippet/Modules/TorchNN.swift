@@ -295,9 +295,25 @@ enum TorchNN {
         })
         out.append(layer("Conv2d", "Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True, padding_mode='zeros', device=None, dtype=None)") { ctx, a in
             try Conv2d(a.int("in_channels"), a.int("out_channels"), kernelSize: TorchConvert.pair(ctx, a["kernel_size"], "kernel_size"),
-                       stride: TorchConvert.pair(ctx, a["stride"], "stride"), padding: TorchConvert.pair(ctx, a["padding"], "padding"),
+                       stride: TorchConvert.pair(ctx, a["stride"], "stride"),
+                       paddingMode: TorchConvert.convPadding(ctx, a["padding"], invalid: { PyError.valueError("Invalid padding string '\($0)', should be one of {'same', 'valid'}") }),
                        dilation: TorchConvert.pair(ctx, a["dilation"], "dilation"), groups: a.int("groups"), bias: a.bool("bias"),
                        dtype: TorchConvert.dtype(a["dtype"]))
+        })
+        out.append(layer("MaxPool2d", "MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, return_indices=False, ceil_mode=False)") { ctx, a in
+            guard try !a.bool("return_indices") else {
+                throw PyError.notImplementedError("nn.MaxPool2d(return_indices=True) is not supported here; use F.max_pool2d(..., return_indices=True)")
+            }
+            return MaxPool2d(kernelSize: try TorchConvert.poolSize(ctx, a["kernel_size"], "kernel_size"),
+                             stride: a["stride"].isNone ? nil : try TorchConvert.poolSize(ctx, a["stride"], "stride"),
+                             padding: try TorchConvert.poolSize(ctx, a["padding"], "padding"),
+                             dilation: try TorchConvert.poolSize(ctx, a["dilation"], "dilation"), ceilMode: try a.bool("ceil_mode"))
+        })
+        out.append(layer("AvgPool2d", "AvgPool2d(kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None)") { ctx, a in
+            AvgPool2d(kernelSize: try TorchConvert.poolSize(ctx, a["kernel_size"], "kernel_size"),
+                      stride: a["stride"].isNone ? nil : try TorchConvert.poolSize(ctx, a["stride"], "stride"),
+                      padding: try TorchConvert.poolSize(ctx, a["padding"], "padding"), ceilMode: try a.bool("ceil_mode"),
+                      countIncludePad: try a.bool("count_include_pad"), divisorOverride: try a.optionalInt("divisor_override"))
         })
         out.append(layer("ReLU", "ReLU(inplace=False)") { _, a in ReLU(inplace: try a.bool("inplace")) })
         out.append(layer("Sigmoid", "Sigmoid()") { _, _ in Sigmoid() })

@@ -317,6 +317,25 @@ enum TorchConvert {
         return (i, i)
     }
 
+    /// A convolution's `padding=`: an int, a pair, or 'valid'/'same' (another string is `invalid(string)`).
+    static func convPadding(_ ctx: Interpreter, _ v: Value, invalid: (String) -> Error) throws -> ConvPadding {
+        if case .str(let s) = v {
+            guard let p = ConvPadding(string: s) else { throw invalid(s) }
+            return p
+        }
+        let (h, w) = try pair(ctx, v, "padding")
+        return .explicit(h, w)
+    }
+
+    /// A pooling module's size argument, remembering whether it was one int or a pair (for the module's repr).
+    static func poolSize(_ ctx: Interpreter, _ v: Value, _ name: String) throws -> PoolSize {
+        if case .object(let o) = v, o is PyTuple || o is PyList {
+            let (a, b) = try pair(ctx, v, name)
+            return .pair(a, b)
+        }
+        return .int(try v.asIndex())
+    }
+
     // MARK: op-table values
 
     /// A snippet value as the engine's op table sees it.
