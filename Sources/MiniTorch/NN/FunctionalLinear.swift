@@ -18,9 +18,7 @@ extension Functional {
         guard a.shape[1] == b.shape[0] else {
             throw TensorError.runtime("mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
         }
-        guard a.dtype == b.dtype else {
-            throw TensorError.runtime("expected m1 and m2 to have the same dtype, but got: \(a.dtype.cppName) != \(b.dtype.cppName)")
-        }
+        try Tensor.checkSameMatmulDType(a, b)
         try Tensor.checkSameDevice([a, b])
     }
 
@@ -55,12 +53,16 @@ extension Functional {
 
     /// `torch.addmm(bias, a, b)` = bias + a·b (beta = alpha = 1), node `AddmmBackward0`.
     public static func addmm(_ bias: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        // addmm's meta function checks the dtypes (self vs mat2, then mat1 vs mat2) before the shapes.
+        guard bias.dtype == b.dtype else {
+            throw TensorError.runtime("self and mat2 must have the same dtype, but got \(bias.dtype.scalarTypeName) and \(b.dtype.scalarTypeName)")
+        }
+        guard a.dtype == b.dtype else {
+            throw TensorError.runtime("mat1 and mat2 must have the same dtype, but got \(a.dtype.scalarTypeName) and \(b.dtype.scalarTypeName)")
+        }
         try checkMatmulOperands(a, b, "addmm")
         let m = a.shape[0], n = b.shape[1]
         let out = Tensor(zeros: [m, n], dtype: a.dtype, device: a.device)
-        guard bias.dtype == a.dtype else {
-            throw TensorError.runtime("self and mat2 must have the same dtype, but got \(bias.dtype.cppName) and \(a.dtype.cppName)")
-        }
         do {
             try out.assignElements(from: bias)
         } catch {
@@ -125,9 +127,4 @@ extension Functional {
         }
         return unsafeView(try mm(flat, wt), outShape)
     }
-}
-
-extension DType {
-    /// c10's C++ type name as in "Float != Double" messages.
-    var cppName: String { scalarTypeName }
 }

@@ -48,12 +48,6 @@ extension Functional {
     /// (and [N, C, d1, ...] by moving C last).
     public static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil, ignoreIndex: Int64 = -100,
                                reduction: Reduction = .mean) throws -> Tensor {
-        guard input.dtype.isFloatingPoint else {
-            throw TensorError.runtime("\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
-        }
-        guard target.dtype == .int64 else {
-            throw TensorError.runtime("expected scalar type Long but found \(target.dtype.scalarTypeName)")
-        }
         if input.dim > 2 {
             // [N, C, d...] → [N·d..., C]
             let c = input.shape[1]
@@ -79,6 +73,13 @@ extension Functional {
             guard target.dim == 0 else {
                 throw TensorError.runtime("0D or 1D target tensor expected, multi-target not supported")
             }
+        }
+        // PyTorch checks the target's dtype after its shape, and the input's dtype last (in the kernel).
+        guard target.dtype == .int64 else {
+            throw TensorError.runtime("expected target dtype to be Long or Byte, but got \(target.dtype.scalarTypeName)")
+        }
+        guard input.dtype.isFloatingPoint else {
+            throw TensorError.runtime("\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
         if let w = weight, w.numel != c {
             throw TensorError.runtime("weight tensor should be defined either for all \(c) classes or no classes but got weight tensor of shape: \(shapeList(w.shape))")
@@ -151,9 +152,13 @@ extension Functional {
                                     reduction: Reduction = .mean, labelSmoothing: Double = 0) throws -> Tensor {
         let classDim = input.dim == 1 ? 0 : 1
         let lsm = try logSoftmax(input, dim: classDim)
-        if target.dtype.isFloatingPoint {
-            guard target.shape == input.shape else {
+        // Like PyTorch, a target of input's shape means class probabilities, whatever its dtype.
+        if target.shape == input.shape {
+            guard target.dtype.isFloatingPoint else {
                 throw TensorError.runtime("Expected floating point type for target with class probabilities, got \(target.dtype.scalarTypeName)")
+            }
+            guard ignoreIndex < 0 else {
+                throw TensorError.runtime("ignore_index is not supported for floating point target")
             }
             var tgt = target
             if labelSmoothing > 0 {

@@ -292,6 +292,7 @@ extension Tensor {
     /// Shared body of `add_`, `mul_`, ... : self op= other.
     public func binaryInplace(_ op: BinaryOp, _ other: Tensor, alpha: Scalar? = nil) throws {
         try checkInplace()
+        try checkNoInternalOverlap()
         // PyTorch checks the broadcast shape, then the result dtype, before any data moves.
         let bshape = try broadcastShapes(shape, other.shape)
         guard bshape == shape else {
@@ -330,6 +331,7 @@ extension Tensor {
     /// `copy_(src)`: broadcasts src, converts dtype (CopyBackwards).
     public func copy_(_ src: Tensor) throws {
         try checkInplace()
+        try checkNoInternalOverlap()
         try Tensor.checkSameDevice([self, src])
         let l = try src.expandLayout(to: shape)
         try runInplace(operands: [src]) { old in

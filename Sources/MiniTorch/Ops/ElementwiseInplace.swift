@@ -24,6 +24,15 @@ extension Tensor {
         }
     }
 
+    /// PyTorch's `assert_no_internal_overlap`, run by the in-place ops that write through TensorIterator, `copy_`,
+    /// `scatter*_` and `index_add_` (not by `fill_`/`zero_`, which may write one location twice harmlessly): a
+    /// dimension of size > 1 with stride 0 (an `expand`ed view) would make several elements one memory location.
+    func checkNoInternalOverlap() throws {
+        for (size, stride) in zip(shape, strides) where size > 1 && stride == 0 {
+            throw TensorError.runtime("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.")
+        }
+    }
+
     /// Writes `result` (computed out of place) into self with PyTorch's output dtype and shape checks.
     public func commitInplace(_ result: Tensor) throws {
         guard DType.canCast(from: result.dtype, to: dtype) else {

@@ -243,6 +243,8 @@ extension Tensor {
 
     /// In-place unary (`relu_`, `exp_`, `neg_`, ...).
     public func unaryInplace(_ op: UnaryOp) throws {
+        try checkInplace()
+        try checkNoInternalOverlap()
         try runInplace(operands: []) { old in try Tensor.unary(op, old) }
     }
 
@@ -317,6 +319,8 @@ extension Tensor {
     public func clampMax(_ v: Scalar) throws -> Tensor { try clamp(min: nil, max: v) }
     /// `clamp_(min, max)`.
     public func clamp_(min lo: Scalar?, max hi: Scalar?) throws {
+        try checkInplace()
+        try checkNoInternalOverlap()
         try runInplace(operands: []) { old in try old.clamp(min: lo, max: hi) }
     }
 }

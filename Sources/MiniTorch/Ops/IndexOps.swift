@@ -218,12 +218,14 @@ extension Tensor {
     /// `scatter_(dim, index, src, reduce=None)`.
     public func scatter_(_ dim: Int, _ index: Tensor, _ src: Tensor, reduce: String? = nil) throws {
         try checkInplace()
+        try checkNoInternalOverlap()
         try commitInplace(try (needsGrad([self, src]) ? inplaceSnapshot() : self).scatter(dim, index, src, reduce: reduce))
     }
 
     /// `scatter_(dim, index, value, reduce=None)`.
     public func scatter_(_ dim: Int, _ index: Tensor, value: Scalar, reduce: String? = nil) throws {
         try checkInplace()
+        try checkNoInternalOverlap()
         try commitInplace(try (needsGrad([self]) ? inplaceSnapshot() : self).scatter(dim, index, value: value, reduce: reduce))
     }
 
@@ -242,6 +244,7 @@ extension Tensor {
     /// `scatter_add_(dim, index, src)`.
     public func scatterAdd_(_ dim: Int, _ index: Tensor, _ src: Tensor) throws {
         try checkInplace()
+        try checkNoInternalOverlap()
         try commitInplace(try (needsGrad([self, src]) ? inplaceSnapshot() : self).scatterAdd(dim, index, src))
     }
 
@@ -275,6 +278,7 @@ extension Tensor {
     /// `scatter_reduce_(dim, index, src, reduce, include_self=True)`.
     public func scatterReduce_(_ dim: Int, _ index: Tensor, _ src: Tensor, reduce: String, includeSelf: Bool = true) throws {
         try checkInplace()
+        try checkNoInternalOverlap()
         try commitInplace(try (needsGrad([self, src]) ? inplaceSnapshot() : self)
             .scatterReduce(dim, index, src, reduce: reduce, includeSelf: includeSelf))
     }
@@ -389,6 +393,7 @@ extension Tensor {
     /// `index_add_(dim, index, source, alpha=1)`.
     public func indexAdd_(_ dim: Int, _ index: Tensor, _ source: Tensor, alpha: Scalar? = nil) throws {
         try checkInplace()
+        try checkNoInternalOverlap()
         try commitInplace(try (needsGrad([self, source]) ? inplaceSnapshot() : self).indexAdd(dim, index, source, alpha: alpha))
     }
 

@@ -278,6 +278,42 @@ enum TorchModule {
             }
             return PyDTypeObject.of(DType.resultType([try operand(a["tensor1"]), try operand(a["tensor2"])]))
         }
+        m.defineFunction("broadcast_shapes") { ctx, args in
+            // torch._refs._broadcast_shapes: ints count as 1-D shapes, None is skipped, right-aligned merge.
+            if let kw = args.keywords.first {
+                throw PyError.typeError("broadcast_shapes() got an unexpected keyword argument '\(kw.name)'")
+            }
+            var shapes: [(shown: String, dims: [Int])] = []
+            for v in args.positional where !v.isNone {
+                if case .int(let i) = v { shapes.append(("(\(i),)", [i])); continue }
+                guard case .object(let o) = v, o is PyTuple || o is PyList else {
+                    throw PyError.runtimeError("Input shapes should be of type ints, a tuple of ints, or a list of ints, got \(try ctx.repr(v))")
+                }
+                let dims = try ctx.toArray(v).map { item -> Int in
+                    guard case .int(let i) = item else {
+                        throw PyError.typeError("'<' not supported between instances of '\(item.typeName)' and 'int'")
+                    }
+                    return i
+                }
+                shapes.append((try ctx.repr(v), dims))
+            }
+            var common = [Int](repeating: 1, count: shapes.map(\.dims.count).max() ?? 0)
+            for (argIndex, shape) in shapes.enumerated() {
+                for back in stride(from: 1, through: shape.dims.count, by: 1) {
+                    let size = shape.dims[shape.dims.count - back], c = common.count - back
+                    if size == common[c] { continue }
+                    if common[c] == 1 {
+                        if size < 0 { throw PyError.valueError("Attempting to broadcast a dimension with negative length!") }
+                        common[c] = size
+                    }
+                    if size == 1 { continue }
+                    guard common[c] == size else {
+                        throw PyError.runtimeError("Attempting to broadcast a dimension of length \(size) at \(-back)! Mismatching argument at index \(argIndex) had \(shape.shown); but expected shape should be broadcastable to [\(common.map(String.init).joined(separator: ", "))]")
+                    }
+                }
+            }
+            return TorchConvert.sizeValue(common)
+        }
         m.defineFunction("set_printoptions") { ctx, args in
             let a = try Signature("set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, profile=None, sci_mode=None)").bind(args)
             var o = PrintOptions.current

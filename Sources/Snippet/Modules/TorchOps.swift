@@ -103,6 +103,24 @@ enum TorchOps {
             try x.indexAdd_(a.int("dim"), a.tensor("index"), a.tensor("source"), alpha: a.number("alpha"))
             return .tensor(x)
         })
+        ops.append(OpSpec("index_put_", function: false, [selfP, opParam("indices", .tensorList), opParam("values", .tensor),
+                                                         opParam("accumulate", .bool, .bool(false))]) { a in
+            let x = try a.tensor("input")
+            try x.indexPut(a.tensors("indices").map { IndexItem.tensor($0) }, a.tensor("values"), accumulate: a.bool("accumulate"))
+            return .tensor(x)
+        })
+        ops.append(OpSpec("repeat_interleave", [selfP, opParam("repeats", .tensorOrNumber, OpValue.none), opParam("dim", .optionalInt, OpValue.none)]) { a in
+            let x = try a.tensor("input")
+            switch a.value("repeats") {
+            case .none:
+                guard a.isNone("dim") else { throw TensorError.type("repeat_interleave() missing required argument 'repeats'") }
+                return .tensor(try repeatInterleavePositions(x))
+            case .tensor(let r): return .tensor(try repeatInterleave(x, tensor: r, dim: a.optionalInt("dim")))
+            case .int(let r): return .tensor(try repeatInterleave(x, Int(r), dim: a.optionalInt("dim")))
+            case let v:
+                throw TensorError.type("repeat_interleave() received an invalid combination of arguments - got (\(v.typeName)), but expected one of:\n * (Tensor repeats, int dim = None, *, int output_size = None)\n * (int repeats, int dim = None, *, int output_size = None)\n")
+            }
+        })
         // Activations with dims.
         ops.append(OpSpec("softmax", [selfP, opParam("dim", .int), opParam("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
             .tensor(try Functional.softmax(a.tensor("input"), dim: a.int("dim"), dtype: a.dtype("dtype")))
@@ -123,6 +141,51 @@ enum TorchOps {
         ops.append(OpSpec("numel", method: false, [selfP]) { a in .int(Int64(try a.tensor("input").numel)) })
         return ops
     }()
+}
+
+extension TorchOps {
+    /// `repeat_interleave` with an int: PyTorch's composition (Repeat.cpp), so the graph is the same —
+    /// flatten when dim is None, then unsqueeze(dim + 1), expand, contiguous clone, flatten(dim, dim + 1).
+    static func repeatInterleave(_ x: Tensor, _ repeats: Int, dim: Int?) throws -> Tensor {
+        let input = dim == nil ? try x.flatten() : x
+        let d = try wrapDim(dim ?? 0, x.dim)
+        guard repeats >= 0 else { throw TensorError.runtime("Repeats must be non-negative") }
+        let u = try input.unsqueeze(d + 1)
+        var sizes = u.shape
+        sizes[d + 1] = repeats
+        return try u.expand(sizes).clone().flatten(d, d + 1)
+    }
+
+    /// `repeat_interleave` with a tensor of counts: `index_select` with the repeated positions (Repeat.cpp).
+    static func repeatInterleave(_ x: Tensor, tensor repeats: Tensor, dim: Int?) throws -> Tensor {
+        let input = dim == nil ? try x.flatten() : x
+        let d = try wrapDim(dim ?? 0, input.dim)
+        let size = input.dim == 0 ? 1 : input.shape[d]
+        var counts = repeats
+        if repeats.dim == 0 || (repeats.dim == 1 && repeats.shape[0] == 1) {
+            counts = try repeats.reshape([1]).expand([size])
+        } else if repeats.dim == 1 {
+            guard repeats.shape[0] == size else {
+                throw TensorError.runtime("repeats must have the same size as input along dim, but got repeats.size(0) = \(repeats.shape[0]) and input.size(\(dim ?? 0)) = \(size)")
+            }
+        } else {
+            throw TensorError.runtime("repeats must be 0-dim or 1-dim tensor")
+        }
+        return try input.indexSelect(d, repeatInterleavePositions(counts))
+    }
+
+    /// `torch.repeat_interleave(repeats)`: position i repeated repeats[i] times (int64).
+    static func repeatInterleavePositions(_ repeats: Tensor) throws -> Tensor {
+        guard repeats.dim == 1 else { throw TensorError.runtime("repeat_interleave only accept 1D vector as repeat") }
+        guard repeats.dtype == .int64 || repeats.dtype == .int32 else {
+            throw TensorError.notImplemented("\"repeat_interleave_cpu\" not implemented for '\(repeats.dtype.scalarTypeName)'")
+        }
+        let counts = repeats.toInt64Array()
+        guard counts.allSatisfy({ $0 >= 0 }) else { throw TensorError.runtime("repeats can not be negative") }
+        var positions: [Int64] = []
+        for (i, c) in counts.enumerated() { positions += [Int64](repeating: Int64(i), count: Int(c)) }
+        return Tensor(positions, shape: [positions.count], device: repeats.device)
+    }
 }
 
 /// Engine calls the bindings need with a little argument massaging.
