@@ -1,10 +1,10 @@
 import Testing
 @testable import Snippet
 
-// Engine gaps found while writing question demos (Content/conv, Content/tf-variable), fixed in the engine.
-// Expected stdout and final error line recorded from PyTorch 2.15.0 (CPU) / TensorFlow 2.21 (tf.compat.v1, graph
-// mode) by Fixtures/record_conv_tf_fixes.py, which holds the same snippets (TF ones with `import tensorflow as tf`
-// recorded as `import tensorflow.compat.v1 as tf; tf.disable_v2_behavior()`).
+// Engine gaps found while writing question demos (Content/conv, Content/dataparallel, Content/tf-variable), fixed in
+// the engine. Expected stdout and final error line recorded from PyTorch 2.15.0 (CPU) / TensorFlow 2.21 (tf.compat.v1,
+// graph mode) by Fixtures/record_conv_tf_fixes.py, which holds the same snippets (TF ones with
+// `import tensorflow as tf` recorded as `import tensorflow.compat.v1 as tf; tf.disable_v2_behavior()`).
 @Suite(.serialized) struct ConvTFFixTests {
     @Test func tupleOfSize() {
         // import torch
@@ -48,6 +48,23 @@ import Testing
         let r = runSnippet("import torch\nimport torch.nn as nn\nprint(nn.MaxPool2d(2), nn.MaxPool2d((2, 3), stride=1, padding=1, ceil_mode=True), nn.AvgPool2d(3, 2, 1))\nx = torch.arange(25.).reshape(1, 1, 5, 5)\nprint(nn.MaxPool2d(2)(x), nn.MaxPool2d(2, ceil_mode=True)(x).shape)\nprint(nn.AvgPool2d(2, padding=1, count_include_pad=False)(x), nn.AvgPool2d(2, divisor_override=1)(x))\nnn.MaxPool2d(3, padding=2)(x)\n")
         #expect(r.out == "MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False) MaxPool2d(kernel_size=(2, 3), stride=1, padding=1, dilation=1, ceil_mode=True) AvgPool2d(kernel_size=3, stride=2, padding=1)\ntensor([[[[ 6.,  8.],\n          [16., 18.]]]]) torch.Size([1, 1, 3, 3])\ntensor([[[[ 0.0000,  1.5000,  3.5000],\n          [ 7.5000,  9.0000, 11.0000],\n          [17.5000, 19.0000, 21.0000]]]]) tensor([[[[12., 20.],\n          [52., 60.]]]])\n")
         #expect(r.error == "RuntimeError: pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1")
+    }
+    @Test func tensorSplit() {
+        // import torch
+        // x = torch.arange(10.).requires_grad_()
+        // print(torch.tensor_split(x, 4), x.tensor_split((1, -2)))
+        // print(torch.tensor_split(torch.arange(3), 5), torch.tensor_split(torch.arange(7), [5, 2, 9]))
+        // print(torch.tensor_split(torch.arange(12).reshape(3, 4), 3, dim=1))
+        // torch.tensor_split(x, 3)[1].sum().backward()
+        // print(x.grad, [len(c) for c in torch.tensor_split(torch.ones(10, 3), 4)])
+        // try:
+        //     torch.tensor_split(x, 0)
+        // except RuntimeError as e:
+        //     print(e)
+        // torch.tensor_split(torch.tensor(1.), 2)
+        let r = runSnippet("import torch\nx = torch.arange(10.).requires_grad_()\nprint(torch.tensor_split(x, 4), x.tensor_split((1, -2)))\nprint(torch.tensor_split(torch.arange(3), 5), torch.tensor_split(torch.arange(7), [5, 2, 9]))\nprint(torch.tensor_split(torch.arange(12).reshape(3, 4), 3, dim=1))\ntorch.tensor_split(x, 3)[1].sum().backward()\nprint(x.grad, [len(c) for c in torch.tensor_split(torch.ones(10, 3), 4)])\ntry:\n    torch.tensor_split(x, 0)\nexcept RuntimeError as e:\n    print(e)\ntorch.tensor_split(torch.tensor(1.), 2)\n")
+        #expect(r.out == "(tensor([0., 1., 2.], grad_fn=<SliceBackward0>), tensor([3., 4., 5.], grad_fn=<SliceBackward0>), tensor([6., 7.], grad_fn=<SliceBackward0>), tensor([8., 9.], grad_fn=<SliceBackward0>)) (tensor([0.], grad_fn=<SliceBackward0>), tensor([1., 2., 3., 4., 5., 6., 7.], grad_fn=<SliceBackward0>), tensor([8., 9.], grad_fn=<SliceBackward0>))\n(tensor([0]), tensor([1]), tensor([2]), tensor([], dtype=torch.int64), tensor([], dtype=torch.int64)) (tensor([0, 1, 2, 3, 4]), tensor([], dtype=torch.int64), tensor([2, 3, 4, 5, 6]), tensor([], dtype=torch.int64))\n(tensor([[0, 1],\n        [4, 5],\n        [8, 9]]), tensor([[ 2],\n        [ 6],\n        [10]]), tensor([[ 3],\n        [ 7],\n        [11]]))\ntensor([0., 0., 0., 0., 1., 1., 1., 0., 0., 0.]) [3, 3, 2, 2]\nnumber of sections must be larger than 0, got 0\n")
+        #expect(r.error == "RuntimeError: tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims")
     }
     @Test func auxiliaryNameScope() {
         // import tensorflow as tf

@@ -46,6 +46,13 @@ let movementOps: [OpSpec] = [
         }
         return .tensors(try x.split(a.int("split_size_or_sections"), dim: a.int("dim")))
     },
+    OpSpec("tensor_split", [selfP, param("indices_or_sections", .intList), param("dim", .int, .int(0))]) { a in
+        let x = try a.tensor("input")
+        if case .list = a.value("indices_or_sections") {
+            return .tensors(try x.tensorSplit(indices: a.intList("indices_or_sections"), dim: a.int("dim")))
+        }
+        return .tensors(try x.tensorSplit(sections: a.int("indices_or_sections"), dim: a.int("dim")))
+    },
     OpSpec("unbind", [selfP, param("dim", .int, .int(0))]) { a in .tensors(try a.tensor("input").unbind(a.int("dim"))) },
     OpSpec("flip", [selfP, param("dims", .sizes)]) { a in .tensor(try a.tensor("input").flip(a.intList("dims"))) },
     OpSpec("tril", [selfP, param("diagonal", .int, .int(0))]) { a in .tensor(try a.tensor("input").tril(a.int("diagonal"))) },
