@@ -22,7 +22,11 @@ enum AnswerParser {
     }
 
     static func tensor(_ raw: String) -> Result<TensorValue, AnswerUnreadable> {
-        guard var text = trimmed(raw) else { return .failure(.empty) }
+        var text: String
+        switch trimmed(raw) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let t): text = t
+        }
         if let inner = unwrap(text, prefixes: ["torch.tensor(", "tensor("]) {
             guard let literal = droppingKeywordArguments(inner) else {
                 return .failure(AnswerUnreadable(en: "could not read the arguments of tensor(...)",
@@ -48,7 +52,11 @@ enum AnswerParser {
     }
 
     static func shape(_ raw: String) -> Result<ShapeValue, AnswerUnreadable> {
-        guard var text = trimmed(raw)?.lowercased() else { return .failure(.empty) }
+        var text: String
+        switch trimmed(raw) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let t): text = t.lowercased()
+        }
         if isErrorWord(text) { return .success(.error) }
         if let inner = unwrap(text, prefixes: ["torch.size(", "size("]) { text = inner.trimmingSpaces() }
         guard let sizes = integers(text, separators: ",x×* \t") else {
@@ -58,7 +66,11 @@ enum AnswerParser {
     }
 
     static func dtype(_ raw: String) -> Result<DType, AnswerUnreadable> {
-        guard var text = trimmed(raw) else { return .failure(.empty) }
+        var text: String
+        switch trimmed(raw) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let t): text = t
+        }
         for prefix in ["dtype=", "dtype:", "torch."] where text.lowercased().hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count)).trimmingSpaces()
         }
@@ -72,7 +84,11 @@ enum AnswerParser {
 
     /// A list of non-negative integers: `3,3,3,1`, `[3, 3, 3, 1]`, `(3, 3, 3, 1)`, `3 3 3 1`.
     static func counts(_ raw: String) -> Result<[Int], AnswerUnreadable> {
-        guard let text = trimmed(raw) else { return .failure(.empty) }
+        let text: String
+        switch trimmed(raw) {
+        case .failure(let reason): return .failure(reason)
+        case .success(let t): text = t
+        }
         guard let list = integers(text, separators: ", \t"), !list.isEmpty else {
             return .failure(AnswerUnreadable(en: "not a list of whole numbers", zh: "不是整數串列"))
         }
@@ -81,12 +97,15 @@ enum AnswerParser {
 
     // MARK: pieces
 
-    /// The text without surrounding spaces, or nil when nothing (or far too much) was typed.
-    static func trimmed(_ raw: String) -> String? {
-        guard raw.count <= maxLength else { return nil }
+    /// The text without surrounding spaces (and a trailing `;`); unreadable when nothing, or far too much, was typed.
+    static func trimmed(_ raw: String) -> Result<String, AnswerUnreadable> {
+        guard raw.utf8.count <= maxLength else {
+            return .failure(AnswerUnreadable(en: "the answer is longer than \(maxLength) characters",
+                                             zh: "答案超過 \(maxLength) 個字元"))
+        }
         var text = raw.trimmingSpaces()
         while text.hasSuffix(";") { text.removeLast(); text = text.trimmingSpaces() }
-        return text.isEmpty ? nil : text
+        return text.isEmpty ? .failure(.empty) : .success(text)
     }
 
     /// What is inside `prefix(...)`, when `text` is written that way (prefix matched case-insensitively).

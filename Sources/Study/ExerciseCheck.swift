@@ -19,10 +19,13 @@ struct ExerciseOutcome: Codable, Equatable, Sendable {
     var values: [Double]?
     var dtype: String?
     var counts: [Int]?
-    /// True when the expression raises (e.g. shapes that do not broadcast).
+    /// True when the expression raises (e.g. shapes that do not broadcast), and the message it raises with.
     var error: Bool?
+    var errorMessage: String?
     /// `repr` of each name in `ExerciseCheck.shown`, as the prompt prints it.
     var shownReprs: [String]?
+    /// What PyTorch printed for the answer (set in recorded fixtures, where it is graded as a typed answer).
+    var repr: String?
 }
 
 /// Exercises whose answer can be recomputed by PyTorch from `check`.

@@ -69,9 +69,14 @@ struct ChunksExercise: CheckableExercise {
 
     static func make(_ rng: inout ExerciseRNG) throws -> ChunksExercise {
         let gpus = rng.int(2...8)
-        // Often a batch that does not divide evenly, sometimes one smaller than the number of GPUs.
-        let rows = rng.chance(0.2) ? rng.int(1...gpus) : rng.int(gpus...(4 * gpus))
-        let features = rng.pick([4, 8, 16, 32])
+        // Sometimes fewer rows than GPUs, often just over G (5 rows on 4 GPUs: 2, 2, 1, only 3 replicas), else up to 4·G.
+        let pick = rng.int(0...9)
+        let rows = pick == 0 ? rng.int(2...(gpus - 1 > 2 ? gpus - 1 : 2))
+            : (pick < 5 ? rng.int((gpus + 1)...(2 * gpus)) : rng.int((2 * gpus)...(4 * gpus)))
+        return try make(rows: rows, features: rng.pick([4, 8, 16, 32]), gpus: gpus)
+    }
+
+    static func make(rows: Int, features: Int, gpus: Int) throws -> ChunksExercise {
         // One DataParallel step of a parameter-free module on simulated GPUs: the scatter's chunk sizes.
         let dp = try DataParallel(ReLU(), deviceIds: Array(0..<gpus), outputDevice: 0)
         _ = try dp(Tensor.zeros([rows, features]))

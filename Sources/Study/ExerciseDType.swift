@@ -164,7 +164,11 @@ struct DTypeExercise: CheckableExercise {
         // Division only of numbers (dividing by `True` or a bool tensor is legal but teaches nothing).
         let numeric = a.dtype != .bool && b.dtype != .bool
         let symbols = numeric ? ["+", "*", "/", "//"] : ["+", "*"]
-        let symbol = rng.pick(symbols)
+        return try make(a, rng.pick(symbols), b)
+    }
+
+    /// The engine builds both operands as their source does and applies the op; the result's dtype is the answer.
+    static func make(_ a: Operand, _ symbol: String, _ b: Operand) throws -> DTypeExercise {
         let x = try Tensor.fromNested(a.data, dtype: a.explicitDType)
         let y: Tensor
         switch b.form {

@@ -114,7 +114,10 @@ struct IndexExercise: CheckableExercise {
         let x = try Tensor.randint(low: 0, high: 10, inShape, generator: g)
         let idx = try Tensor.randint(low: 0, high: Int64(inShape[dim]), indexShape, generator: g)
         let written = writtenDim(dim, rank: rank, &rng)
-        let functionForm = rng.chance(0.5)
+        return try gather(x, written, idx, functionForm: rng.chance(0.5))
+    }
+
+    static func gather(_ x: Tensor, _ written: Int, _ idx: Tensor, functionForm: Bool) throws -> IndexExercise {
         let out = try x.gather(written, idx)
         return IndexExercise(op: .gather, input: TensorSnapshot(x), dim: written, index: TensorSnapshot(idx), src: nil,
                              value: nil, functionForm: functionForm, result: TensorSnapshot(out))
@@ -161,6 +164,11 @@ struct IndexExercise: CheckableExercise {
         // src may be larger than the index: only the index's shape of it is read.
         let srcShape = indexShape.map { rng.chance(0.2) ? min($0 + 1, 4) : $0 }
         let src = try Tensor.randint(low: 1, high: 10, srcShape, generator: g)
+        return try scatter(base, written, idx, src, add: add, functionForm: functionForm)
+    }
+
+    static func scatter(_ base: Tensor, _ written: Int, _ idx: Tensor, _ src: Tensor, add: Bool,
+                        functionForm: Bool) throws -> IndexExercise {
         let out = add ? try base.scatterAdd(written, idx, src) : try base.scatter(written, idx, src)
         return IndexExercise(op: add ? .scatterAdd : .scatter, input: TensorSnapshot(base), dim: written,
                              index: TensorSnapshot(idx), src: TensorSnapshot(src), value: nil, functionForm: functionForm,

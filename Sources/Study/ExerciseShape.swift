@@ -136,7 +136,7 @@ struct ShapeExercise: CheckableExercise {
     var outcome: ExerciseOutcome {
         switch expected {
         case .shape(let s): return ExerciseOutcome(shape: s)
-        case .error: return ExerciseOutcome(error: true)
+        case .error: return ExerciseOutcome(error: true, errorMessage: errorMessage)
         }
     }
 
@@ -182,7 +182,13 @@ struct ShapeExercise: CheckableExercise {
 
     static func unfold(_ rng: inout ExerciseRNG) throws -> ShapeExercise {
         let (input, k, s, p, d) = window(&rng)
-        let args = windowArguments(k: k, s: s, p: p, d: d, &rng)
+        return try unfold(input: input, kernel: k, stride: s, padding: p, dilation: d,
+                          arguments: windowArguments(k: k, s: s, p: p, d: d, &rng))
+    }
+
+    /// `F.unfold(x, kernel_size=k<arguments>).shape` for `x = torch.zeros(input)`.
+    static func unfold(input: [Int], kernel k: [Int], stride s: [Int], padding p: [Int], dilation d: [Int],
+                       arguments args: String) throws -> ShapeExercise {
         let out = try Tensor.zeros(input).unfold2d(kernel: (k[0], k[1]), dilation: (d[0], d[1]),
                                                    padding: (p[0], p[1]), stride: (s[0], s[1]))
         return ShapeExercise(kind: .unfoldShape, setup: [zerosLine("x", input)],
@@ -194,7 +200,13 @@ struct ShapeExercise: CheckableExercise {
     static func conv(_ rng: inout ExerciseRNG) throws -> ShapeExercise {
         let (input, k, s, p, d) = window(&rng)
         let o = rng.int(2...8)
-        let args = windowArguments(k: k, s: s, p: p, d: d, &rng)
+        return try conv(input: input, outChannels: o, kernel: k, stride: s, padding: p, dilation: d,
+                        arguments: windowArguments(k: k, s: s, p: p, d: d, &rng))
+    }
+
+    /// `F.conv2d(x, w<arguments>).shape` for `x = torch.zeros(input)`, `w = torch.zeros(o, C, kh, kw)`.
+    static func conv(input: [Int], outChannels o: Int, kernel k: [Int], stride s: [Int], padding p: [Int],
+                     dilation d: [Int], arguments args: String) throws -> ShapeExercise {
         let weight = [o, input[1], k[0], k[1]]
         let out = try Functional.conv2d(Tensor.zeros(input), Tensor.zeros(weight), stride: (s[0], s[1]),
                                         padding: (p[0], p[1]), dilation: (d[0], d[1]))
@@ -215,11 +227,19 @@ struct ShapeExercise: CheckableExercise {
         }
         let a = operand(&rng)
         var b = operand(&rng)
-        if rng.chance(0.25) {
-            let i = rng.int(1...b.count)
-            let other = i <= a.count ? a[a.count - i] : 1
-            if other != 1 { b[b.count - i] = other + rng.int(1...2) }
+        if rng.chance(0.3) {
+            // Clash at a dim both have where a's size is not 1.
+            let shared = (1...min(a.count, b.count)).filter { a[a.count - $0] != 1 }
+            if !shared.isEmpty {
+                let i = rng.pick(shared)
+                b[b.count - i] = a[a.count - i] + rng.int(1...2)
+            }
         }
+        return try broadcast(a: a, b: b)
+    }
+
+    /// `(a + b).shape` for `a = torch.zeros(a)`, `b = torch.zeros(b)`, or PyTorch's error.
+    static func broadcast(a: [Int], b: [Int]) throws -> ShapeExercise {
         let expected: AnswerParser.ShapeValue
         var message: String?
         do {

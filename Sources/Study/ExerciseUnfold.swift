@@ -87,16 +87,25 @@ struct UnfoldColumnExercise: CheckableExercise {
 
     static func make(_ rng: inout ExerciseRNG) throws -> UnfoldColumnExercise {
         let g = rng.engineGenerator()
-        let shape = [1, rng.int(1...2), rng.int(3...4), rng.int(3...4)]
+        // A column has C·k·k entries: at most 9 to type (two channels only with a 2×2 kernel).
         let kernel = rng.int(2...3)
+        let shape = [1, kernel == 2 ? rng.int(1...2) : 1, rng.int(3...4), rng.int(3...4)]
         let stride = rng.int(1...2)
         let padding = rng.int(0...1)
         let dilation = kernel == 2 && rng.chance(0.2) ? 2 : 1
         let x = try Tensor.randint(low: 0, high: 10, shape, generator: g).to(.float32)
         let cols = try x.unfold2d(kernel: (kernel, kernel), dilation: (dilation, dilation), padding: (padding, padding),
                                   stride: (stride, stride))
-        let count = cols.shape[2]
-        let column = rng.int(0...(count - 1))
+        return try make(x: x, kernel: kernel, stride: stride, padding: padding, dilation: dilation,
+                        column: rng.int(0...(cols.shape[2] - 1)))
+    }
+
+    /// `F.unfold(x, ...)[0, :, column]` for an input `x` of shape [1, C, H, W].
+    static func make(x: Tensor, kernel: Int, stride: Int, padding: Int, dilation: Int, column: Int) throws -> UnfoldColumnExercise {
+        let shape = x.shape
+        guard shape.count == 4, shape[0] == 1 else { throw TensorError.runtime("expected an input of shape [1, C, H, W]") }
+        let cols = try x.unfold2d(kernel: (kernel, kernel), dilation: (dilation, dilation), padding: (padding, padding),
+                                  stride: (stride, stride))
         let positions = try Tensor.arange(.int(1), .int(Int64(x.numel + 1))).view(shape).to(.float32)
             .unfold2d(kernel: (kernel, kernel), dilation: (dilation, dilation), padding: (padding, padding),
                       stride: (stride, stride))
