@@ -5,7 +5,7 @@ import Terminal
 /// `explain graph`: one expression (backward's `--expr`, on backward's seeded x, w, b) built as a TF1 static graph
 /// with MiniTF — operations listed as they are added, `Session.run` with a feed_dict, the errors of running too early
 /// — and traced by the engine's autograd as it computes, its grad_fn nodes read back from the result; then the two
-/// sets of numbers side by side.
+/// sets of numbers side by side. `--dot` prints the TF graph as Graphviz DOT instead.
 enum GraphWalkthrough {
     static func render(_ req: ExplainRequest) throws -> Walkthrough {
         let text = Text(language: req.language)
@@ -48,6 +48,10 @@ enum GraphWalkthrough {
             let grads = try graph.gradients([y], [wVar.ref, bVar.ref])
             guard let dw = grads[0], let db = grads[1] else { throw TFError.valueError("no gradient for w or b") }
             return (xPh, y, dw, db, before)
+        }
+        if req.dot {
+            // The TF graph itself, gradient operations included, as Graphviz DOT (backward --dot draws the autograd side).
+            return Walkthrough(body: graph.toDOT(name: "tf_graph").split(separator: "\n").map(String.init), snippet: [])
         }
         let forwardOps = Array(graph.operations.prefix(opsBefore))
         let gradientOps = graph.operations.count - opsBefore

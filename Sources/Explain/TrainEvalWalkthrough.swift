@@ -19,6 +19,9 @@ enum TrainEvalWalkthrough {
         guard p >= 0, p < 1 else {
             throw ExplainError.usage("--p must be a dropout probability from 0 up to (not including) 1, got \(formatPythonFloat(p))")
         }
+        guard req.seed <= UInt64(Int64.max) else {
+            throw ExplainError.usage("--seed must be at most \(Int64.max) for train-eval (its snippet passes it to torch.manual_seed), got \(req.seed)")
+        }
         let (batch, features) = (shape[0], shape[1])
         let g = Generator(seed: req.seed)
         let x = try engine { try Tensor.randn(shape, generator: g) }

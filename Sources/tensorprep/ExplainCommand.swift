@@ -65,7 +65,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("p"), help: "train-eval: the dropout probability, 0 ≤ p < 1.")
     var dropout: Double = 0.5
 
-    @Flag(help: "backward: print the autograd graph as Graphviz DOT.")
+    @Flag(help: "backward: print the autograd graph as Graphviz DOT; graph: the TF1 graph.")
     var dot = false
 
     @Flag(help: "Print only the equivalent PyTorch snippet.")

@@ -40,6 +40,18 @@ struct GraphWalkthroughTests {
         #expect(try Explainer.explain("graph", r).body.contains { $0.hasPrefix("    Relu ") && $0.hasSuffix("add:0") })
     }
 
+    @Test func dotDrawsTheTFGraph() throws {
+        var r = ExplainRequest()
+        r.dot = true
+        let w = try Explainer.explain("graph", r)
+        #expect(w.snippet.isEmpty)
+        #expect(w.body.first == "digraph \"tf_graph\" {")
+        #expect(w.body.contains("  \"x\" [label=\"x\\nPlaceholder\", shape=ellipse];"))
+        #expect(w.body.contains("  \"mul\" -> \"add\" [label=\"(3,)\"];"))
+        #expect(w.body.contains { $0.hasPrefix("  \"gradients/") })
+        #expect(w.body.last == "}")
+    }
+
     @Test func badExpr() {
         var r = ExplainRequest()
         r.expr = "x**2"

@@ -46,6 +46,10 @@ struct TrainEvalWalkthroughTests {
             r.p = p
             #expect(throws: ExplainError.self, "\(shape) \(p)") { try Explainer.explain("train-eval", r) }
         }
+        // The snippet's torch.manual_seed takes a Python int, which tensorprep keeps to 64 bits.
+        var big = ExplainRequest()
+        big.seed = UInt64(Int64.max) + 1
+        #expect(throws: ExplainError.self) { try Explainer.explain("train-eval", big) }
     }
 }
 
