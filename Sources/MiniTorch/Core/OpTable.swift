@@ -202,7 +202,7 @@ public enum OpTable {
     private static let lock = SpinLock()
     nonisolated(unsafe) private static var registry: [String: OpSpec] = {
         var d: [String: OpSpec] = [:]
-        for s in creationOps + elementwiseOps + reduceOps + movementOps + conversionOps { d[s.name] = s }
+        for s in creationOps + elementwiseOps + reduceOps + movementOps + conversionOps + sortOps { d[s.name] = s }
         return d
     }()
     /// All ops by name.
