@@ -64,7 +64,7 @@ struct QuizText {
     }
 
     func scheduled(_ r: FSRS.Rating, _ interval: TimeInterval) -> String {
-        zh ? "已存檔：\(ratingName(r))，下次在 \(duration(interval)) 後。" : "Saved: \(ratingName(r)); next review in \(duration(interval))."
+        zh ? "已存檔：\(ratingName(r))，下次在 \(duration(interval))後。" : "Saved: \(ratingName(r)); next review in \(duration(interval))."
     }
 
     /// 40 s, 10 min, 3 h, 5 days (rounded to the unit, so 59.9 s is "1 min").
@@ -91,7 +91,7 @@ struct QuizText {
 
     func nextDue(key: String, in seconds: TimeInterval) -> String {
         if seconds <= 0 { return zh ? "下一張到期：\(key)（現在）" : "Next due: \(key) (now)" }
-        return zh ? "下一張到期：\(key)（\(duration(seconds)) 後）" : "Next due: \(key) in \(duration(seconds))"
+        return zh ? "下一張到期：\(key)（\(duration(seconds))後）" : "Next due: \(key) in \(duration(seconds))"
     }
 
     var nothingToStudy: String {

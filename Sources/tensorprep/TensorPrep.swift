@@ -28,6 +28,7 @@ struct TensorPrep: AsyncParsableCommand {
             RunCommand.self, ReplCommand.self, CheckCommand.self,
             BenchCommand.self,
             ExplainCommand.self,
+            QuizCommand.self,
             StatsCommand.self,
         ])
 
