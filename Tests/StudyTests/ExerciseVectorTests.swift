@@ -9,23 +9,44 @@ import Terminal
 // its inputs must be the same as when recorded, the engine's answer must equal PyTorch's, the prompt must print the
 // inputs as PyTorch's repr does, and grading what PyTorch printed must say "correct".
 
+/// One exercise as exported for the recording script: where it comes from and its `ExerciseCheck`, in one object.
 struct ExerciseSpec: Codable {
     var seed: UInt64
     var round: Int
-    var kind: String
-    var setup: [String]
-    var expression: String
-    var shown: [String]
-    var answerType: String
+    var check: ExerciseCheck
+
+    enum Keys: String, CodingKey { case seed, round, torch }
+
+    init(seed: UInt64, round: Int, check: ExerciseCheck) {
+        self.seed = seed
+        self.round = round
+        self.check = check
+    }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        round = try c.decode(Int.self, forKey: .round)
+        check = try ExerciseCheck(from: decoder)
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try check.encode(to: encoder)
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(seed, forKey: .seed)
+        try c.encode(round, forKey: .round)
+    }
 }
 
+/// A recorded vector: the spec plus what PyTorch computed.
 struct ExerciseVector: Decodable {
-    var seed: UInt64
-    var round: Int
-    var kind: String
-    var setup: [String]
-    var expression: String
+    var spec: ExerciseSpec
     var torch: ExerciseOutcome
+
+    init(from decoder: Decoder) throws {
+        spec = try ExerciseSpec(from: decoder)
+        torch = try decoder.container(keyedBy: ExerciseSpec.Keys.self).decode(ExerciseOutcome.self, forKey: .torch)
+    }
 }
 
 @Suite("ExerciseVectorTests", .serialized) struct ExerciseVectorTests {
@@ -47,9 +68,7 @@ struct ExerciseVector: Decodable {
     /// Writes the specs for Scripts/record_exercises.py when EXERCISE_SPECS_OUT names a file.
     @Test func exportSpecs() throws {
         let specs = Self.exercises().compactMap { seed, round, e -> ExerciseSpec? in
-            guard let c = (e as? any CheckableExercise)?.check else { return nil }
-            return ExerciseSpec(seed: seed, round: round, kind: c.kind, setup: c.setup, expression: c.expression,
-                                shown: c.shown, answerType: c.answerType.rawValue)
+            (e as? any CheckableExercise).map { ExerciseSpec(seed: seed, round: round, check: $0.check) }
         }
         #expect(specs.count == Self.seeds.count * Self.rounds * ExerciseKind.allCases.count)
         if let path = ProcessInfo.processInfo.environment["EXERCISE_SPECS_OUT"] {
@@ -72,11 +91,11 @@ struct ExerciseVector: Decodable {
         try #require(vectors.count == exercises.count)
         var kinds: [String: Int] = [:]
         for (v, (seed, round, e)) in zip(vectors, exercises) {
-            let label = "seed \(seed) round \(round) \(v.kind): \(v.expression)"
+            let label = "seed \(seed) round \(round) \(v.spec.check.kind): \(v.spec.check.expression)"
             let exercise = try #require(e as? any CheckableExercise, "\(label)")
-            #expect(v.seed == seed && v.round == round && v.kind == e.kind.rawValue, "\(label)")
+            #expect(v.spec.seed == seed && v.spec.round == round, "\(label)")
             // The same inputs as when the vector was recorded.
-            #expect(exercise.check.setup == v.setup && exercise.check.expression == v.expression, "\(label)")
+            #expect(exercise.check == v.spec.check, "\(label)")
             // The engine's answer is PyTorch's.
             let o = exercise.outcome
             #expect(o.shape == v.torch.shape, "\(label)")
@@ -95,7 +114,7 @@ struct ExerciseVector: Decodable {
                 let grade = e.grade(typed, language: language, style: Style(enabled: false))
                 #expect(grade.correct && grade.unreadable == nil, "\(label): \(typed) → \(grade.feedback)")
             }
-            kinds[v.kind, default: 0] += 1
+            kinds[v.spec.check.kind, default: 0] += 1
         }
         #expect(kinds.count == ExerciseKind.allCases.count)
         // The set includes shapes that fail to broadcast.
