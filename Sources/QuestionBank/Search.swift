@@ -43,13 +43,14 @@ extension QuestionBank {
                     let match = terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
                     let rows = try Row.fetchAll(db, sql: """
                         SELECT id, bm25(question_fts, 10.0, 5.0, 5.0, 3.0, 3.0, 1.0, 1.0, 1.0, 1.0) AS score
-                        FROM question_fts WHERE question_fts MATCH ? ORDER BY score, id LIMIT ?
-                        """, arguments: [match, limit])
+                        FROM question_fts WHERE question_fts MATCH ? ORDER BY score, id
+                        """, arguments: [match])
                     scored = rows.map { ($0["id"], $0["score"]) }
                 } else {
-                    scored = try likeSearch(db, terms: terms, limit: limit)
+                    scored = try likeSearch(db, terms: terms)
                 }
                 let questions = Dictionary(uniqueKeysWithValues: try QuestionRow.filter(keys: scored.map(\.id)).fetchAll(db).map { ($0.id, $0) })
+                scored = Self.exactFirst(scored, terms: terms, rows: questions).prefix(limit).map { $0 }
                 return scored.compactMap { entry in
                     guard let row = questions[entry.id] else { return nil }
                     let (field, snippet) = Self.snippet(row, terms: terms, language: language)
@@ -71,7 +72,24 @@ extension QuestionBank {
         ("answer_zh", 1), ("answer_en", 1), ("correction_zh", 1), ("correction_en", 1),
     ]
 
-    func likeSearch(_ db: Database, terms: [String], limit: Int) throws -> [(id: String, score: Double)] {
+    /// A question whose id or one of whose tags *is* a query term (not merely contains it: `gradient` is a tag of
+    /// `backward`, while `gradient-accumulation` only contains it) ranks above questions that only mention the
+    /// term; the more terms matched that way, the higher. Within each group the text score's order stays.
+    static func exactFirst(_ scored: [(id: String, score: Double)], terms: [String],
+                           rows: [String: QuestionRow]) -> [(id: String, score: Double)] {
+        let wanted = Set(terms.map { $0.lowercased() })
+        func exact(_ id: String) -> Int {
+            guard let row = rows[id] else { return 0 }
+            let names = Set(([row.id] + row.tags).map { $0.lowercased() })
+            return wanted.intersection(names).count
+        }
+        return scored.enumerated()
+            .map { (rank: $0.offset, exact: exact($0.element.id), hit: $0.element) }
+            .sorted { ($1.exact, $0.rank) < ($0.exact, $1.rank) }
+            .map(\.hit)
+    }
+
+    func likeSearch(_ db: Database, terms: [String]) throws -> [(id: String, score: Double)] {
         func escape(_ term: String) -> String {
             "%" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
@@ -96,7 +114,7 @@ extension QuestionBank {
             return (row.id, score)
         }
         scored.sort { ($0.score, $0.id) < ($1.score, $1.id) }
-        return Array(scored.prefix(limit))
+        return scored
     }
 
     static func fieldText(_ row: QuestionRow, _ column: String) -> String {

@@ -57,8 +57,12 @@ import Testing
         let im2col = hitIds(try run(["search", "im2col"], db: db).stdout)
         #expect(im2col.contains("caffe-im2col"))
         #expect(im2col.contains("tf-conv2d-patches"))
-        #expect(hitIds(try run(["search", "梯度"], db: db).stdout).first == "backward")
+        // `gradient` is one of backward's tags (an exact tag outranks mere mentions, e.g. zero-grad's
+        // `gradient-accumulation`). 梯度 has no tag to match: since the bank grew, zero-grad (which says 梯度 more
+        // often than backward) and backward lead, both about gradients.
         #expect(hitIds(try run(["search", "gradient"], db: db).stdout).first == "backward")
+        let chinese = hitIds(try run(["search", "梯度"], db: db).stdout)
+        #expect(chinese.prefix(2).contains("backward"))
     }
 
     @Test func dataParallelCorrectionInChinese() throws {
