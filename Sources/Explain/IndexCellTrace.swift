@@ -29,16 +29,9 @@ public enum IndexCellTrace {
         guard cell >= 0, cell < result.numel else { return [] }
         let writer = try Tensor.full(base.shape, .int(-1), dtype: .int64)
             .scatter(d, index, IndexWalkthrough.positions(index.shape)).toInt64Array()[cell]
-        let indexValues = index.toInt64Array()
         let srcValues = src.toScalarArray()
         let target = coordinates(of: cell, in: base.shape)
-        var writes: [Int] = []
-        for p in 0..<index.numel {
-            let c = coordinates(of: p, in: index.shape)
-            if IndexWalkthrough.targetOf(shape: base.shape, sourceIndex: p, values: indexValues, dim: d, coords: c) == cell {
-                writes.append(p)
-            }
-        }
+        let writes = writes(to: cell, shape: base.shape, dim: d, index: index)
         let before = formatScalar(base.toScalarArray()[cell])
         let after = style.bold(formatScalar(result.toScalarArray()[cell]))
         let name = "self" + subscriptText(target)
@@ -48,8 +41,7 @@ public enum IndexCellTrace {
         }
         let sources = writes.map { "src" + subscriptText(coordinates(of: $0, in: index.shape)) }
         if writes.isEmpty {
-            lines.append(text("no entry of index points at \(name): it keeps its value \(before)",
-                              "index 沒有指向 \(name)：保持原值 \(before)"))
+            lines.append(untouched(name, before, text))
         } else if add {
             lines.append("\(name) = \(before) + " + sources.joined(separator: " + ") + " = " + after)
         } else if writes.count > 1, writer >= 0 {
@@ -57,6 +49,41 @@ public enum IndexCellTrace {
                          subscriptText(coordinates(of: Int(writer), in: index.shape)) + " = " + after)
         }
         return lines
+    }
+}
+
+extension IndexCellTrace {
+    /// The same for `base.scatter(dim, index, value)`: every write of the scalar that lands on the cell, or the
+    /// untouched value of `base`.
+    public static func scatter(base: Tensor, dim: Int, index: Tensor, value: Scalar, cell: Int,
+                               language: ExplainLanguage, style: Style) throws -> [String] {
+        let text = Text(language: language)
+        let d = dim < 0 ? dim + base.dim : dim
+        let result = try base.scatter(d, index, value: value)
+        guard cell >= 0, cell < result.numel else { return [] }
+        let target = coordinates(of: cell, in: base.shape)
+        let writes = writes(to: cell, shape: base.shape, dim: d, index: index)
+        guard !writes.isEmpty else {
+            return [untouched("self" + subscriptText(target), formatScalar(base.toScalarArray()[cell]), text)]
+        }
+        return writes.map { p in
+            let c = coordinates(of: p, in: index.shape)
+            let via = c.enumerated().map { $0.offset == d ? "[index\(subscriptText(c))]" : "[\($0.element)]" }.joined()
+            return "self\(via) = self\(subscriptText(target)) = " + style.bold(formatScalar(value))
+        }
+    }
+
+    static func untouched(_ name: String, _ before: String, _ text: Text) -> String {
+        text("no entry of index points at \(name): it keeps its value \(before)", "index 沒有指向 \(name)：保持原值 \(before)")
+    }
+
+    /// Row-major positions of the index entries whose write lands on `cell` of a tensor of `shape`.
+    static func writes(to cell: Int, shape: [Int], dim: Int, index: Tensor) -> [Int] {
+        let values = index.toInt64Array()
+        return (0..<index.numel).filter { p in
+            IndexWalkthrough.targetOf(shape: shape, sourceIndex: p, values: values, dim: dim,
+                                      coords: coordinates(of: p, in: index.shape)) == cell
+        }
     }
 }
 
