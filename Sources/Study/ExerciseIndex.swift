@@ -67,9 +67,13 @@ struct IndexExercise: CheckableExercise {
                     return try IndexCellTrace.gather(input: input.tensor(), dim: dim, index: index.tensor(), cell: cell,
                                                      style: style)
                 case .scatter, .scatterAdd:
-                    let source = try src?.tensor() ?? Tensor.full(index.shape, value ?? .int(0), dtype: input.dtype)
-                    return try IndexCellTrace.scatter(base: input.tensor(), dim: dim, index: index.tensor(), src: source,
-                                                      add: op == .scatterAdd, cell: cell,
+                    if let src {
+                        return try IndexCellTrace.scatter(base: input.tensor(), dim: dim, index: index.tensor(),
+                                                          src: src.tensor(), add: op == .scatterAdd, cell: cell,
+                                                          language: words.explainLanguage, style: style)
+                    }
+                    return try IndexCellTrace.scatter(base: input.tensor(), dim: dim, index: index.tensor(),
+                                                      value: value ?? .int(0), cell: cell,
                                                       language: words.explainLanguage, style: style)
                 }
             } catch {

@@ -82,6 +82,20 @@ import Terminal
         #expect(untouched.feedback.hasSuffix("out[0][1] 的來源：\n  index 沒有指向 self[0][1]：保持原值 0"))
     }
 
+    /// x.scatter(0, [[1, 1]], 7) on [[1, 2], [3, 4]] = [[1, 2], [7, 7]]
+    @Test func scatterValueTrace() throws {
+        let x = Self.t([1, 2, 3, 4], [2, 2]), idx = Self.t([1, 1], [1, 2])
+        let e = IndexExercise(op: .scatter, input: TensorSnapshot(x), dim: 0, index: TensorSnapshot(idx), src: nil,
+                              value: .int(7), functionForm: false,
+                              result: TensorSnapshot(try x.scatter(0, idx, value: .int(7))))
+        #expect(e.prompt(language: .en, style: Self.plain).hasSuffix(">>> x.scatter(0, idx, 7)"))
+        #expect(e.expectedAnswer == "[[1, 2], [7, 7]]")
+        #expect(e.grade("[[1, 2], [7, 4]]", language: .en, style: Self.plain).feedback.hasSuffix(
+            "Where out[1][1] comes from:\n  self[index[0][1]][1] = self[1][1] = 7"))
+        #expect(e.grade("[[7, 2], [7, 7]]", language: .zh, style: Self.plain).feedback.hasSuffix(
+            "out[0][0] 的來源：\n  index 沒有指向 self[0][0]：保持原值 1"))
+    }
+
     @Test func unfoldColumnTraceNamesTheInputCellOrPadding() throws {
         // x = 1..9 as [1, 1, 3, 3]; F.unfold(x, kernel_size=2, padding=1) has 4×4 windows; column 5 is the window at
         // (1, 1), input rows 0…1 and cols 0…1: [1, 2, 4, 5].
