@@ -61,10 +61,13 @@ enum ExerciseText {
 
     static func wrong(_ words: Words, _ style: Style) -> String { style.red(words("Not quite.", "不對。")) }
 
+    /// `unreadable` is the bare problem ("not a shape"), for a caller that adds its own words and asks again (the
+    /// quiz shows the hint again); `feedback` is the whole sentence with the hint.
     static func unreadable(_ reason: AnswerUnreadable, _ words: Words, hint: String) -> ExerciseGrade {
-        let message = words("Could not read the answer: ", "看不懂這個答案：") + reason.message(words.language) +
-            words(". Type ", "。請輸入") + hint + words(".", "。")
-        return ExerciseGrade(correct: false, unreadable: message, feedback: message)
+        let problem = reason.message(words.language)
+        let message = words("Could not read the answer: ", "看不懂這個答案：") + problem +
+            words(". Type ", "。請輸入：") + hint + words(".", "。")
+        return ExerciseGrade(correct: false, unreadable: problem, feedback: message)
     }
 
     /// A row of cells right-aligned in `width`, the ones at `marked` highlighted: `  3  [1]   3` without colour

@@ -98,9 +98,11 @@ import Terminal
         let e = g.next(.gather)
         let en = e.grade("what?", language: .en, style: Style(enabled: false))
         #expect(!en.correct)
-        #expect(en.unreadable?.hasPrefix("Could not read the answer: not a tensor literal") == true)
-        #expect(en.unreadable?.contains("[[1, 2], [3, 4]]") == true)
+        #expect(en.unreadable == "not a tensor literal ('what?' is not a number at column 1)")
+        #expect(en.feedback.hasPrefix("Could not read the answer: not a tensor literal"))
+        #expect(en.feedback.hasSuffix("Type a tensor literal like [[1, 2], [3, 4]] (tensor(...) optional)."))
         let zh = e.grade("", language: .zh, style: Style(enabled: false))
-        #expect(zh.unreadable == "看不懂這個答案：沒有輸入內容。請輸入張量字面值，如 [[1, 2], [3, 4]]（可加 tensor(...)）。")
+        #expect(zh.unreadable == "沒有輸入內容")
+        #expect(zh.feedback == "看不懂這個答案：沒有輸入內容。請輸入：張量字面值，如 [[1, 2], [3, 4]]（可加 tensor(...)）。")
     }
 }
