@@ -223,13 +223,27 @@ extension Tensor {
 
     /// `x[items] = value` (value: tensor or Python number via `Tensor.scalarTensor`); `accumulate` = index_put_(accumulate=True).
     public func indexPut(_ items: [IndexItem], _ value: Tensor, accumulate: Bool = false) throws {
+        try indexPut(items, value, accumulate: accumulate, number: nil)
+    }
+
+    /// `number` is the Python number a value tensor was made from: PyTorch fills with it (no internal-overlap
+    /// check, so `expanded[:, 0] = 5` works), while a tensor value is copied (`copy_`, which refuses an
+    /// expanded destination once the value has been broadcast to it).
+    func indexPut(_ items: [IndexItem], _ value: Tensor, accumulate: Bool, number: Scalar?) throws {
         let recording = GradMode.isEnabled && (requiresGrad || (base?.requiresGrad ?? false) || value.requiresGrad)
         if recording {
             // Views carry the graph (SelectBackward0, ...) so the in-place copy can be routed back to self.
             let (view, adv) = try applyBasicIndexing(items, record: true)
             if adv.isEmpty {
                 // Basic indexing: an in-place copy into a view (CopySlices on self).
-                if accumulate { try view.add_(value) } else { try view.copy_(value) }
+                if accumulate {
+                    try view.add_(value)
+                } else if let n = number {
+                    try view.fill_(n)
+                } else {
+                    _ = try value.expandLayout(to: view.shape)
+                    try view.copy_(value)
+                }
                 return
             }
             let pureAdvanced = items.allSatisfy { if case .tensor = $0 { return true } else { return false } }
@@ -239,6 +253,7 @@ extension Tensor {
         let (view, adv) = try applyBasicIndexing(items, record: false)
         if adv.isEmpty {
             let l = try value.expandLayout(to: view.shape)
+            if number == nil && !accumulate { try view.checkNoInternalOverlap() }
             let src = value.storage === storage ? value.materialized() : value
             let sl = value.storage === storage ? try src.expandLayout(to: view.shape) : l
             if accumulate {
@@ -306,6 +321,6 @@ extension Tensor {
 
     /// `x[items] = number`.
     public func indexPut(_ items: [IndexItem], _ value: Scalar) throws {
-        try indexPut(items, Tensor.scalarTensor(value, dtype: dtype, device: device))
+        try indexPut(items, Tensor.scalarTensor(value, dtype: dtype, device: device), accumulate: false, number: value)
     }
 }
