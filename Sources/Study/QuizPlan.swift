@@ -135,7 +135,9 @@ public struct QuizPlan: Sendable {
 /// SplitMix64 as a `RandomNumberGenerator`: the same seed gives the same order on every platform.
 struct QuizRandom: RandomNumberGenerator {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    /// The seed is hashed first: SplitMix's first outputs for neighbouring seeds (1, 2, 3…) share their top bits,
+    /// which would give neighbouring seeds the same first card.
+    init(seed: UInt64) { state = FSRS.splitMix64(seed) }
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return FSRS.splitMix64(state)
