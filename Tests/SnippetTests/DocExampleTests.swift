@@ -25,12 +25,18 @@ enum DocExamples {
     /// The examples the engine reproduces exactly (regenerate with `Scripts/doc_examples.py --check BIN`).
     static let passing: Set<String> = [
         "doc/F.conv2d/1",
+        "doc/F.cross_entropy/1",
+        "doc/nn.AvgPool2d/1",
         "doc/nn.BatchNorm1d/1",
         "doc/nn.BatchNorm2d/1",
+        "doc/nn.CrossEntropyLoss/1",
+        "doc/nn.CrossEntropyLoss/2",
         "doc/nn.Dropout/1",
         "doc/nn.Flatten/1",
+        "doc/nn.Fold/3",
         "doc/nn.Linear/1",
         "doc/nn.MSELoss/1",
+        "doc/nn.MaxPool2d/1",
         "doc/nn.Module.to/1",
         "doc/nn.ReLU/1",
         "doc/nn.ReLU/2",
@@ -66,6 +72,7 @@ enum DocExamples {
         "doc/torch.div/1",
         "doc/torch.enable_grad/1",
         "doc/torch.eq/1",
+        "doc/torch.equal/1",
         "doc/torch.exp/1",
         "doc/torch.eye/1",
         "doc/torch.flatten/1",
@@ -146,5 +153,21 @@ enum DocExamples {
         let (out, error) = runSnippet(c.code, timeout: 60)
         #expect(out == c.stdout, "stdout of \(id)")
         #expect(error == c.error.map { "\($0.type): \($0.message)" }, "error of \(id)")
+    }
+
+    // nn.Unfold / nn.Fold modules (repr as written, forward = F.unfold / F.fold, errors of F.unfold).
+    // Recorded from PyTorch 2.15 with /work/venv/bin/python on the same code.
+    @Test func unfoldFoldModules() {
+        let (out, error) = runSnippet("import torch\nimport torch.nn as nn\nprint(nn.Unfold(3), nn.Unfold((2, 3), padding=1), nn.Fold((4, 5), 2, stride=(1, 1)))\nu = nn.Unfold(2)\nx = torch.arange(16.).reshape(1, 1, 4, 4).requires_grad_()\ny = u(x)\nprint(y, y.grad_fn.name())\nf = nn.Fold(output_size=(4, 4), kernel_size=2)\nprint(f(y))\nprint(nn.Sequential(nn.Unfold(2), nn.Fold(3, 2)))\nnn.Unfold(kernel_size=2)(torch.ones(3, 3))\n")
+        #expect(out == "Unfold(kernel_size=3, dilation=1, padding=0, stride=1) Unfold(kernel_size=(2, 3), dilation=1, padding=1, stride=1) Fold(output_size=(4, 5), kernel_size=2, dilation=1, padding=0, stride=(1, 1))\ntensor([[[ 0.,  1.,  2.,  4.,  5.,  6.,  8.,  9., 10.],\n         [ 1.,  2.,  3.,  5.,  6.,  7.,  9., 10., 11.],\n         [ 4.,  5.,  6.,  8.,  9., 10., 12., 13., 14.],\n         [ 5.,  6.,  7.,  9., 10., 11., 13., 14., 15.]]],\n       grad_fn=<Im2ColBackward0>) Im2ColBackward0\ntensor([[[[ 0.,  2.,  4.,  3.],\n          [ 8., 20., 24., 14.],\n          [16., 36., 40., 22.],\n          [12., 26., 28., 15.]]]], grad_fn=<Col2ImBackward0>)\nSequential(\n  (0): Unfold(kernel_size=2, dilation=1, padding=0, stride=1)\n  (1): Fold(output_size=3, kernel_size=2, dilation=1, padding=0, stride=1)\n)\n")
+        #expect(error == "IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2)")
+    }
+
+    // cross_entropy with class probabilities: one sum over every element, mean divides by numel / n_classes
+    // (DivBackward1); torch.e / pi / inf / nan. Recorded from PyTorch 2.15 with /work/venv/bin/python.
+    @Test func crossEntropyProbabilityTargets() {
+        let (out, error) = runSnippet("import torch\nimport torch.nn.functional as F\ntorch.manual_seed(0)\nx = torch.randn(3, 5, requires_grad=True)\nt = torch.randn(3, 5).softmax(dim=1)\nfor r in [\"mean\", \"sum\", \"none\"]:\n    l = F.cross_entropy(x, t, reduction=r)\n    print(l, l.grad_fn.name())\nl = F.cross_entropy(x, t, label_smoothing=0.1, weight=torch.tensor([1., 2, 3, 4, 5]))\nl.backward()\nprint(l)\ny = torch.randn(5, requires_grad=True)\nprint(F.cross_entropy(y, t[0]), F.cross_entropy(torch.randn(2, 3, 4, 4), torch.rand(2, 3, 4, 4)))\nprint(F.cross_entropy(torch.zeros(0, 3), torch.zeros(0, 3)))\nprint(torch.nan, torch.inf, -torch.inf, torch.pi, torch.e)\n")
+        #expect(out == "tensor(2.0538, grad_fn=<DivBackward1>) DivBackward1\ntensor(6.1613, grad_fn=<NegBackward0>) NegBackward0\ntensor([2.4542, 1.6678, 2.0393], grad_fn=<NegBackward0>) NegBackward0\ntensor(5.3444, grad_fn=<DivBackward1>)\ntensor(1.6466, grad_fn=<DivBackward1>) tensor(2.1230)\ntensor(nan)\nnan inf -inf 3.141592653589793 2.718281828459045\n")
+        #expect(error == nil)
     }
 }

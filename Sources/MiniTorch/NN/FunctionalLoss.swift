@@ -170,11 +170,15 @@ extension Functional {
                 var shape = [Int](repeating: 1, count: input.dim); shape[classDim] = w.numel
                 prod = try prod.mul(w.reshape(shape))
             }
-            let per = try prod.sum(dims: [classDim]).neg()
+            // LossNLL.cpp cross_entropy_loss_prob_target: -(input * target).sum() over every element, divided
+            // (mean) by the C++ integer numel / n_classes — node DivBackward1.
             switch reduction {
-            case .none: return per
-            case .sum: return try per.sum()
-            case .mean: return try input.dim == 1 ? per : per.sum().div(.int(Int64(input.shape[0])))
+            case .none: return try prod.sum(dims: [classDim]).neg()
+            case .sum: return try prod.sum().neg()
+            case .mean:
+                let total = try prod.sum().neg()
+                guard input.numel > 0 else { try total.fill_(.double(.nan)); return total }
+                return try total.divByCppScalar(.int(Int64(input.numel / input.shape[classDim])))
             }
         }
         let nll = try nllLoss(lsm, target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction)
@@ -193,4 +197,14 @@ extension Functional {
     }
 
     static func shapeList(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
+}
+
+extension Tensor {
+    /// `self / s` with s a C++ scalar (ATen's `div.Scalar`, node DivBackward1), as ATen's own compositions divide;
+    /// a Python number divides through `div.Tensor` (DivBackward0).
+    fileprivate func divByCppScalar(_ s: Scalar) throws -> Tensor {
+        let out = try GradMode.with(enabled: false) { try div(s) }
+        recordAutograd("DivBackward1", inputs: [self], outputs: [out]) { g in [try g[0].map { try $0.div(s) }] }
+        return out
+    }
 }

@@ -24,6 +24,8 @@ enum TorchModule {
             m.defineFunction(name) { ctx, args in try TorchOps.call(ctx, name, args) }
         }
         m.set("__version__", .str("2.15.0"))
+        // Python floats, as in torch/__init__.py (`from math import e, nan, inf, pi`).
+        for (name, v) in [("e", M_E), ("pi", Double.pi), ("inf", Double.infinity), ("nan", Double.nan)] { m.set(name, .float(v)) }
         m.defineClass(TorchTypes.tensor)
         m.set("Size", .object(TorchTypes.size))
         m.set("dtype", .object(TorchTypes.dtypeType))

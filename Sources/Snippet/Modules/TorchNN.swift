@@ -315,6 +315,16 @@ enum TorchNN {
                       padding: try TorchConvert.poolSize(ctx, a["padding"], "padding"), ceilMode: try a.bool("ceil_mode"),
                       countIncludePad: try a.bool("count_include_pad"), divisorOverride: try a.optionalInt("divisor_override"))
         })
+        out.append(layer("Unfold", "Unfold(kernel_size, dilation=1, padding=0, stride=1)") { ctx, a in
+            let size = { (n: String) in try TorchConvert.poolSize(ctx, a[n], n) }
+            return Unfold(kernelSize: try size("kernel_size"), dilation: try size("dilation"), padding: try size("padding"),
+                          stride: try size("stride"))
+        })
+        out.append(layer("Fold", "Fold(output_size, kernel_size, dilation=1, padding=0, stride=1)") { ctx, a in
+            let size = { (n: String) in try TorchConvert.poolSize(ctx, a[n], n) }
+            return Fold(outputSize: try size("output_size"), kernelSize: try size("kernel_size"), dilation: try size("dilation"),
+                        padding: try size("padding"), stride: try size("stride"))
+        })
         out.append(layer("ReLU", "ReLU(inplace=False)") { _, a in ReLU(inplace: try a.bool("inplace")) })
         out.append(layer("Sigmoid", "Sigmoid()") { _, _ in Sigmoid() })
         out.append(layer("Tanh", "Tanh()") { _, _ in Tanh() })
