@@ -13,10 +13,10 @@ func matrixRef<T>(_ t: Tensor, _: T.Type) -> MatrixRef<T> {
 
 extension Functional {
     static func checkMatmulOperands(_ a: Tensor, _ b: Tensor, _ op: String) throws {
-        guard a.dim == 2 else { throw TensorError.runtime("self must be a matrix") }
-        guard b.dim == 2 else { throw TensorError.runtime("mat2 must be a matrix") }
+        guard a.dim == 2 else { throw TensorError.runtime("\(op): self must be a matrix, got \(a.dim)-D tensor") }
+        guard b.dim == 2 else { throw TensorError.runtime("\(op): mat2 must be a matrix, got \(b.dim)-D tensor") }
         guard a.shape[1] == b.shape[0] else {
-            throw TensorError.runtime("mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
+            throw TensorError.runtime("\(op): mat1 and mat2 shapes cannot be multiplied (\(a.shape[0])x\(a.shape[1]) and \(b.shape[0])x\(b.shape[1]))")
         }
         try Tensor.checkSameMatmulDType(a, b)
         try Tensor.checkSameDevice([a, b])
@@ -53,14 +53,8 @@ extension Functional {
 
     /// `torch.addmm(bias, a, b)` = bias + a·b (beta = alpha = 1), node `AddmmBackward0`.
     public static func addmm(_ bias: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
-        // addmm's meta function checks the dtypes (self vs mat2, then mat1 vs mat2) before the shapes.
-        guard bias.dtype == b.dtype else {
-            throw TensorError.runtime("self and mat2 must have the same dtype, but got \(bias.dtype.scalarTypeName) and \(b.dtype.scalarTypeName)")
-        }
-        guard a.dtype == b.dtype else {
-            throw TensorError.runtime("mat1 and mat2 must have the same dtype, but got \(a.dtype.scalarTypeName) and \(b.dtype.scalarTypeName)")
-        }
-        try checkMatmulOperands(a, b, "addmm")
+        try Tensor.checkAddmmOperands(bias, a, b)
+        try Tensor.checkSameDevice([a, b])
         let m = a.shape[0], n = b.shape[1]
         let out = Tensor(zeros: [m, n], dtype: a.dtype, device: a.device)
         do {
@@ -101,13 +95,8 @@ extension Functional {
             }
             throw TensorError.runtime("linear(): weight must be 2-D")
         }
+        // A size mismatch is reported by the addmm or mm below, with its prefix, as in PyTorch 2.15.
         let inF = input.shape[input.dim - 1]
-        guard inF == weight.shape[1] else {
-            let rows = input.dim == 1 ? 1 : input.numel / max(inF, 1)
-            throw TensorError.runtime(input.dim == 1
-                ? "size mismatch, got input (\(inF)), mat (\(weight.shape[0])x\(weight.shape[1])), vec (\(inF))"
-                : "mat1 and mat2 shapes cannot be multiplied (\(rows)x\(inF) and \(weight.shape[1])x\(weight.shape[0]))")
-        }
         let wt = try weight.t()
         if input.dim == 2 {
             if let b = bias { return try addmm(b, input, wt) }

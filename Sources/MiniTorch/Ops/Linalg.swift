@@ -44,6 +44,22 @@ extension Tensor {
         withExtendedLifetime((a, b)) {}
     }
 
+    /// addmm's meta checks in PyTorch's order: the dtypes (self vs mat2, then mat1 vs mat2, named like
+    /// "Double and Float"), then the ranks (mat1 is called "self" there), then the shapes.
+    static func checkAddmmOperands(_ input: Tensor, _ mat1: Tensor, _ mat2: Tensor) throws {
+        guard input.dtype == mat2.dtype else {
+            throw TensorError.runtime("self and mat2 must have the same dtype, but got \(input.dtype.scalarTypeName) and \(mat2.dtype.scalarTypeName)")
+        }
+        guard mat1.dtype == mat2.dtype else {
+            throw TensorError.runtime("mat1 and mat2 must have the same dtype, but got \(mat1.dtype.scalarTypeName) and \(mat2.dtype.scalarTypeName)")
+        }
+        guard mat1.dim == 2 else { throw TensorError.runtime("addmm: self must be a matrix, got \(mat1.dim)-D tensor") }
+        guard mat2.dim == 2 else { throw TensorError.runtime("addmm: mat2 must be a matrix, got \(mat2.dim)-D tensor") }
+        guard mat1.shape[1] == mat2.shape[0] else {
+            throw TensorError.runtime("addmm: mat1 and mat2 shapes cannot be multiplied (\(mat1.shape[0])x\(mat1.shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))")
+        }
+    }
+
     static func checkSameMatmulDType(_ a: Tensor, _ b: Tensor) throws {
         guard a.dtype == b.dtype else {
             throw TensorError.runtime("expected m1 and m2 to have the same dtype, but got: \(cppTypeName(a.dtype)) != \(cppTypeName(b.dtype))")
@@ -154,15 +170,7 @@ extension Tensor {
 
     /// `torch.addmm(input, mat1, mat2, beta=1, alpha=1)` = beta·input + alpha·(mat1 @ mat2) (node `AddmmBackward0`).
     public static func addmm(_ input: Tensor, _ mat1: Tensor, _ mat2: Tensor, beta: Scalar = .int(1), alpha: Scalar = .int(1)) throws -> Tensor {
-        guard mat1.dim == 2 else { throw TensorError.runtime("mat1 must be a matrix, got \(mat1.dim)-D tensor") }
-        guard mat2.dim == 2 else { throw TensorError.runtime("mat2 must be a matrix, got \(mat2.dim)-D tensor") }
-        guard mat1.shape[1] == mat2.shape[0] else {
-            throw TensorError.runtime("mat1 and mat2 shapes cannot be multiplied (\(mat1.shape[0])x\(mat1.shape[1]) and \(mat2.shape[0])x\(mat2.shape[1]))")
-        }
-        try checkSameMatmulDType(mat1, mat2)
-        guard input.dtype == mat1.dtype else {
-            throw TensorError.runtime("self and mat2 must have the same dtype, but got \(cppTypeName(input.dtype)) and \(cppTypeName(mat1.dtype))")
-        }
+        try checkAddmmOperands(input, mat1, mat2)
         let m = mat1.shape[0], n = mat2.shape[1]
         let out = Tensor(zeros: [m, n], dtype: mat1.dtype, device: mat1.device)
         let plain = beta == .int(1) && alpha == .int(1)
