@@ -101,8 +101,9 @@ enum TensorGrading {
                                 en: "a tensor literal like [[1, 2], [3, 4]] (tensor(...) optional)")
 
     /// `cellName(position)` names the expected result's cell at that row-major position (`out[1][0]`), and
-    /// `explainCell(position)` returns the lines tracing where its value comes from.
-    static func grade(_ answer: String, expected: TensorSnapshot, language: Language, style: Style,
+    /// `explainCell(position)` returns the lines tracing where its value comes from. When the typed shape is wrong
+    /// there is no differing cell to pick, so `example` is traced (an instructive one: a written cell, not padding).
+    static func grade(_ answer: String, expected: TensorSnapshot, language: Language, style: Style, example: Int = 0,
                       cellName: (Int) -> String, explainCell: (Int) -> [String]) -> ExerciseGrade {
         let words = Words(language: language)
         let typed: AnswerParser.TensorValue
@@ -116,7 +117,7 @@ enum TensorGrading {
                          words("Expected shape \(TensorFormatter.sizeString(expected.shape)), your answer has shape \(TensorFormatter.sizeString(typed.shape)).",
                                "正確的形狀是 \(TensorFormatter.sizeString(expected.shape))，你的答案是 \(TensorFormatter.sizeString(typed.shape))。")]
             lines += expectedGrid
-            lines += trace(of: 0, in: expected, cellName, words, explainCell)
+            lines += trace(of: example, in: expected, cellName, words, explainCell)
             return ExerciseGrade(correct: false, feedback: lines.joined(separator: "\n"))
         }
         let differing = (0..<expected.values.count).filter { i in

@@ -58,8 +58,13 @@ struct IndexExercise: CheckableExercise {
     var expectedAnswer: String { result.literal }
 
     func grade(_ answer: String, language: Language, style: Style) -> ExerciseGrade {
-        TensorGrading.grade(answer, expected: result, language: language, style: style,
-                            cellName: { "out" + TensorGrid.cellName($0, in: result.shape) }) { cell in
+        // For a wrong shape, trace a cell the op changed (scatter) or the first one (gather).
+        let changed = result.values.indices.first { i in
+            i < input.values.count && result.values[i].asDouble != input.values[i].asDouble
+        }
+        let example = op == .gather ? 0 : changed ?? 0
+        return TensorGrading.grade(answer, expected: result, language: language, style: style, example: example,
+                                   cellName: { "out" + TensorGrid.cellName($0, in: result.shape) }) { cell in
             let words = Words(language: language)
             do {
                 switch op {

@@ -159,7 +159,8 @@ struct ShapeExercise: CheckableExercise {
             let a = rng.int(r)
             return square ? [a, a] : [a, rng.int(r)]
         }
-        let k = draw(&rng, 1...3)
+        // Kernel 1 only now and then (its window is a single cell).
+        let k = rng.chance(0.15) ? [1, 1] : draw(&rng, 2...3)
         let s = draw(&rng, 1...3)
         let p = draw(&rng, 0...2)
         let d = rng.chance(0.25) ? draw(&rng, 1...2) : [1, 1]
@@ -227,6 +228,8 @@ struct ShapeExercise: CheckableExercise {
         }
         let a = operand(&rng)
         var b = operand(&rng)
+        // Two equal shapes teach nothing: draw b again (a few times).
+        for _ in 0..<4 where b == a { b = operand(&rng) }
         if rng.chance(0.3) {
             // Clash at a dim both have where a's size is not 1.
             let shared = (1...min(a.count, b.count)).filter { a[a.count - $0] != 1 }

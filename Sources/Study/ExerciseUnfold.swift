@@ -43,8 +43,9 @@ struct UnfoldColumnExercise: CheckableExercise {
     var expectedAnswer: String { result.literal }
 
     func grade(_ answer: String, language: Language, style: Style) -> ExerciseGrade {
+        // For a wrong shape, trace an entry read from the input rather than padding.
         TensorGrading.grade(answer, expected: result, language: language, style: style,
-                            cellName: { "cols[0, \($0), \(column)]" }) { row in
+                            example: sources.firstIndex { $0 > 0 } ?? 0, cellName: { "cols[0, \($0), \(column)]" }) { row in
             trace(row: row, Words(language: language), style)
         }
     }

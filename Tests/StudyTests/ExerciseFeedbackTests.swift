@@ -92,6 +92,9 @@ import Terminal
         #expect(e.expectedAnswer == "[[1, 2], [7, 7]]")
         #expect(e.grade("[[1, 2], [7, 4]]", language: .en, style: Self.plain).feedback.hasSuffix(
             "Where out[1][1] comes from:\n  self[index[0][1]][1] = self[1][1] = 7"))
+        // A wrong shape traces a cell the op wrote (out[1][0]), not the untouched out[0][0].
+        #expect(e.grade("[7, 7]", language: .en, style: Self.plain).feedback.hasSuffix(
+            "Where out[1][0] comes from:\n  self[index[0][0]][0] = self[1][0] = 7"))
         #expect(e.grade("[[7, 2], [7, 7]]", language: .zh, style: Self.plain).feedback.hasSuffix(
             "out[0][0] 的來源：\n  index 沒有指向 self[0][0]：保持原值 1"))
     }
@@ -115,6 +118,10 @@ import Terminal
         let zh = corner.grade("[1, 0, 0, 1]", language: .zh, style: Self.plain)
         #expect(zh.feedback.contains("第 0 列 = (c, i, j) = (0, 0, 0)"))
         #expect(zh.feedback.hasSuffix("→ 在輸入之外：padding，0."))
+        // A wrong shape traces an entry read from the input, not padding: row 3 of the corner window is x[0][0][0][0].
+        let shape = corner.grade("[0, 0, 0]", language: .en, style: Self.plain)
+        #expect(shape.feedback.contains("Where cols[0, 3, 0] comes from:"))
+        #expect(shape.feedback.hasSuffix("→ x[0][0][0][0] = 1."))
     }
 
     @Test func convShapeFormulaWithNumbers() throws {
