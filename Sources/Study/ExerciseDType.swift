@@ -26,6 +26,8 @@ struct DTypeExercise: CheckableExercise {
     /// `+`, `*`, `/`, `//`.
     let symbol: String
     let result: DType
+    /// `torch.get_default_dtype()` when the engine computed `result` (what a Python float stands for).
+    let defaultFloat: DType
 
     var kind: ExerciseKind { .dtypePromotion }
 
@@ -106,7 +108,7 @@ struct DTypeExercise: CheckableExercise {
             return lines
         }
         let pythonFloat = low.form == .number && low.dtype.isFloatingPoint
-        let lowType = pythonFloat ? DType.defaultFloat : low.dtype
+        let lowType = pythonFloat ? defaultFloat : low.dtype
         lines.append(words("\(lowName) is of a higher category than \(highName), so it counts: promote_types(\(high.dtype), \(lowType)) = \(result)" +
                            (pythonFloat ? " (a Python float stands for the default dtype)." : "."),
                            "\(lowName) 的類別比 \(highName) 高，所以列入計算：promote_types(\(high.dtype), \(lowType)) = \(result)" +
@@ -180,6 +182,6 @@ struct DTypeExercise: CheckableExercise {
         }
         let op: BinaryOp = symbol == "+" ? .add : (symbol == "*" ? .mul : (symbol == "/" ? .div : .floorDivide))
         let out = try Tensor.binary(op, x, y)
-        return DTypeExercise(a: a, b: b, symbol: symbol, result: out.dtype)
+        return DTypeExercise(a: a, b: b, symbol: symbol, result: out.dtype, defaultFloat: DType.defaultFloat)
     }
 }

@@ -9,27 +9,28 @@ struct TensorSnapshot: Sendable, Equatable {
     var shape: [Int]
     var dtype: DType
     var values: [Scalar]
+    /// How PyTorch prints it, with default print options, fixed when the snapshot is taken (whatever print options
+    /// or default dtype a snippet sets later).
+    let repr: String
 
     init(_ t: Tensor) {
         shape = t.shape
         dtype = t.dtype
         values = t.toScalarArray()
+        repr = TensorFormatter.repr(t, options: PrintOptions())
     }
 
     init(shape: [Int], dtype: DType, values: [Scalar]) {
-        self.shape = shape
-        self.dtype = dtype
-        self.values = values
+        self.init(TensorSnapshot.build(shape, dtype, values))
     }
 
-    func tensor() -> Tensor {
+    func tensor() -> Tensor { TensorSnapshot.build(shape, dtype, values) }
+
+    static func build(_ shape: [Int], _ dtype: DType, _ values: [Scalar]) -> Tensor {
         let t = Tensor(zeros: shape, dtype: dtype)
         for (i, v) in values.enumerated() where i < t.numel { t.storage.write(v, at: i) }
         return t
     }
-
-    /// How PyTorch prints it (default print options, whatever a snippet may have set).
-    var repr: String { TensorFormatter.repr(tensor(), options: PrintOptions()) }
 
     /// The nested Python list (`[[1, 2], [3, 4]]`, floats as `1.0`): how the learner is expected to type it.
     var literal: String { tensor().tolist().description }
