@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies flow one way:
-// tensorprep -> (Study, Explain, QuestionBank, Snippet, Terminal) -> (MiniTF ->) MiniTorch
+// tensorprep -> (Study, Explain, QuestionBank, Snippet, Terminal) -> (MiniTF ->) MiniTorch -> CKernels
 let v5: [SwiftSetting] = [.swiftLanguageMode(.v5)]
 // The engine's kernels (GEMM micro-kernels, im2col) want FMA and 256-bit vectors: on x86-64, release builds target
 // haswell (AVX2 + FMA: x86 CPUs since 2013/2015). Debug builds and other architectures keep the defaults.
@@ -24,8 +24,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // The tensor engine: depends on nothing.
-        .target(name: "MiniTorch", exclude: ["README.md"], swiftSettings: fast),
+        // The tensor engine: depends only on its C micro-kernels (AVX2 / AVX-512, picked at run time).
+        .target(name: "CKernels"),
+        .target(name: "MiniTorch", dependencies: ["CKernels"], exclude: ["README.md"], swiftSettings: fast),
         // TF1-style static graph on top of the engine.
         .target(name: "MiniTF", dependencies: ["MiniTorch"], exclude: ["README.md"], swiftSettings: v5),
         // The Python-subset interpreter and its importable modules.

@@ -127,7 +127,7 @@ enum KernelBench {
             let gf = r.gflops.map { String(format: "%9.1f", $0) } ?? "        -"
             lines.append(r.name.padding(toLength: w, withPad: " ", startingAt: 0) + "  " + ms + "  " + gf)
         }
-        lines.append("threads: \(GEMM.threads) (median of timed runs after one warm-up)")
+        lines.append("threads: \(GEMM.threads), GEMM micro-kernel: \(GEMM.microKernel) (median of timed runs after one warm-up)")
         return lines.joined(separator: "\n")
     }
 
@@ -137,6 +137,6 @@ enum KernelBench {
             let name = r.name.replacingOccurrences(of: "\"", with: "\\\"")
             return "    {\"name\": \"\(name)\", \"median_ms\": \(String(format: "%.4f", r.medianMs)), \"gflops\": \(gf)}"
         }
-        return "{\n  \"threads\": \(GEMM.threads),\n  \"results\": [\n" + items.joined(separator: ",\n") + "\n  ]\n}"
+        return "{\n  \"threads\": \(GEMM.threads),\n  \"gemm_kernel\": \"\(GEMM.microKernel)\",\n  \"results\": [\n" + items.joined(separator: ",\n") + "\n  ]\n}"
     }
 }

@@ -44,7 +44,9 @@ public func stridedCopy(src: Storage, srcLayout: Layout, dst: Storage, dstLayout
 extension Tensor {
     /// A contiguous copy with the given dtype (no autograd).
     public func materialized(dtype: DType? = nil) -> Tensor {
-        let out = Tensor(zeros: shape, dtype: dtype ?? self.dtype, device: device)
+        // stridedCopy writes every element, so the new storage need not be zeroed first.
+        let l = Layout(contiguous: shape)
+        let out = Tensor(storage: Storage(dtype: dtype ?? self.dtype, uninitializedCount: l.numel), layout: l, device: device)
         stridedCopy(src: storage, srcLayout: layout, dst: out.storage, dstLayout: out.layout)
         return out
     }

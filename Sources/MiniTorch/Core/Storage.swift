@@ -24,6 +24,13 @@ public final class Storage: @unchecked Sendable {
         raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         memset(raw, 0, bytes)
     }
+    /// Allocates memory left uninitialised: only for buffers the caller overwrites completely before anything
+    /// reads them (copies, im2col), to skip a pass over large outputs.
+    init(dtype: DType, uninitializedCount count: Int) {
+        self.dtype = dtype
+        self.count = Swift.max(count, 0)
+        raw = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(self.count * dtype.itemSize, 1), alignment: 64)
+    }
     deinit {
         if let d = cudaDevice { CUDAMemory.free(CUDAMemory.blockSize(forRequest: byteCount), device: d) }
         raw.deallocate()

@@ -42,15 +42,15 @@ extension Tensor {
         }
         let src = x4.isContiguous ? x4 : x4.materialized()
         let rows = c * kernel.0 * kernel.1, l = oh * ow
-        let out = Tensor(zeros: batched ? [n, rows, l] : [rows, l], dtype: dtype, device: device)
-        for i in 0..<n {
-            if dtype == .float32 {
-                ConvKernels.im2col(src.dataPointer(Float.self) + i * c * h * w, channels: c, height: h, width: w, window: win,
-                                   into: out.dataPointer(Float.self) + i * rows * l)
-            } else {
-                ConvKernels.im2col(src.dataPointer(Double.self) + i * c * h * w, channels: c, height: h, width: w, window: win,
-                                   into: out.dataPointer(Double.self) + i * rows * l)
-            }
+        // im2col writes every element (zeros included), so the storage starts uninitialised.
+        let outLayout = Layout(contiguous: batched ? [n, rows, l] : [rows, l])
+        let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: outLayout.numel), layout: outLayout, device: device)
+        if dtype == .float32 {
+            ConvKernels.im2colBatch(src.dataPointer(Float.self), batch: n, channels: c, height: h, width: w, window: win,
+                                    into: out.dataPointer(Float.self))
+        } else {
+            ConvKernels.im2colBatch(src.dataPointer(Double.self), batch: n, channels: c, height: h, width: w, window: win,
+                                    into: out.dataPointer(Double.self))
         }
         recordAutograd("Im2ColBackward0", inputs: [self], outputs: [out]) { g in
             guard let go = g[0] else { return [nil] }

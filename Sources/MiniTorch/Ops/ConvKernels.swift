@@ -77,6 +77,36 @@ public enum ConvKernels {
         }
     }
 
+    /// im2col of a whole batch: `input` [N, C, H, W] into `cols` [N, C·kh·kw, outH·outW], split over images and
+    /// channel ranges across the cores when the output is large (each task writes its own rows).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
+    public static func im2colBatch<T: BinaryFloatingPoint>(_ input: UnsafePointer<T>, batch: Int, channels: Int,
+                                                           height: Int, width: Int, window w: Window2D,
+                                                           into cols: UnsafeMutablePointer<T>) {
+        let (oh, ow) = w.outputSize(height: height, width: width)
+        guard oh > 0, ow > 0, batch > 0, channels > 0 else { return }
+        let rowsPerChannel = w.kernel.h * w.kernel.w, plane = oh * ow
+        let imageIn = channels * height * width, imageCols = channels * rowsPerChannel * plane
+        let threads = GEMM.threads
+        guard threads > 1, batch * imageCols >= 1 << 16 else {
+            for n in 0..<batch {
+                im2col(input + n * imageIn, channels: channels, height: height, width: width, window: w,
+                       into: cols + n * imageCols)
+            }
+            return
+        }
+        // Enough tasks to balance (at least 4 per core), never splitting a channel.
+        let chunks = Swift.min(channels, Swift.max(1, (4 * threads + batch - 1) / batch))
+        DispatchQueue.concurrentPerform(iterations: batch * chunks) { task in
+            let n = task / chunks, part = task % chunks
+            let c0 = channels * part / chunks, c1 = channels * (part + 1) / chunks
+            guard c1 > c0 else { return }
+            im2col(input + n * imageIn + c0 * height * width, channels: c1 - c0, height: height, width: width,
+                   window: w, into: cols + n * imageCols + c0 * rowsPerChannel * plane)
+        }
+    }
+
     /// Folds `cols` [C·kh·kw, outH·outW] back into one C×H×W image, summing overlaps (adds to `output`).
     @_specialize(where T == Float)
     @_specialize(where T == Double)
@@ -144,23 +174,35 @@ public enum ConvKernels {
         let imageOut = s.outChannels * plane
         let perImage = s.coutG * plane * s.colRows * s.groups
         let parallelImages = GEMM.threads > 1 && s.batch >= GEMM.threads && perImage * s.batch >= GEMM.parallelThreshold
+        // The column matrix is built a channel range at a time, about one GEMM depth block (≤ GEMM.kc rows), so it
+        // stays in L2 between im2col and the GEMM; later ranges accumulate into the output.
+        let chunks = s.isPointwise ? 1 : Swift.max(1, (s.colRows + GEMM.kc - 1) / GEMM.kc)
+        let chunkChannels = Swift.max(1, (s.cinG + chunks - 1) / chunks)
         let one: (Int, Bool) -> Void = { n, innerParallel in
-            let cols = s.isPointwise ? nil : UnsafeMutablePointer<T>.allocate(capacity: s.colRows * plane)
+            let cols = s.isPointwise ? nil : UnsafeMutablePointer<T>.allocate(capacity: chunkChannels * s.kArea * plane)
             defer { cols?.deallocate() }
             for g in 0..<s.groups {
                 let src = input + n * imageIn + g * s.cinG * s.height * s.width
-                let colPtr: UnsafePointer<T>
-                if let cols {
-                    im2col(src, channels: s.cinG, height: s.height, width: s.width, window: s.window, into: cols)
-                    colPtr = UnsafePointer(cols)
-                } else {
-                    colPtr = src
-                }
                 let out = output + n * imageOut + g * s.coutG * plane
-                GEMM.blocked(m: s.coutG, n: plane, k: s.colRows,
-                             a: MatrixRef(weight + g * s.coutG * s.colRows, rowStride: s.colRows, colStride: 1),
-                             b: MatrixRef(colPtr, rowStride: plane, colStride: 1),
-                             c: out, ldc: plane, accumulate: false, parallel: innerParallel)
+                let w = weight + g * s.coutG * s.colRows
+                if s.cinG == 0 { out.update(repeating: 0, count: s.coutG * plane) }
+                var c0 = 0
+                while c0 < s.cinG {
+                    let cn = Swift.min(chunkChannels, s.cinG - c0)
+                    let colPtr: UnsafePointer<T>
+                    if let cols {
+                        im2col(src + c0 * s.height * s.width, channels: cn, height: s.height, width: s.width,
+                               window: s.window, into: cols)
+                        colPtr = UnsafePointer(cols)
+                    } else {
+                        colPtr = src
+                    }
+                    GEMM.blocked(m: s.coutG, n: plane, k: cn * s.kArea,
+                                 a: MatrixRef(w + c0 * s.kArea, rowStride: s.colRows, colStride: 1),
+                                 b: MatrixRef(colPtr, rowStride: plane, colStride: 1),
+                                 c: out, ldc: plane, accumulate: c0 > 0, parallel: innerParallel)
+                    c0 += cn
+                }
             }
             if let bias {
                 for o in 0..<s.outChannels {

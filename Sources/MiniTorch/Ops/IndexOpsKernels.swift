@@ -139,27 +139,45 @@ enum IndexKernels {
         if !dstZ.isEmpty { dstZ[dim] = 0 }
         let srcS = src == nil ? [Int](repeating: 0, count: indexShape.count) : srcStrides
         let limit = Int64(dimSize)
-        forEachRow(indexShape, [indexStrides, srcS, dstZ], [0, 0, 0]) { o0, o1, o2, n, s0, s1, s2 in
-            if bad != nil { return }
-            var pi = index + o0, pd = dst + o2
-            if let src {
-                var ps = src + o1
-                for _ in 0..<n {
-                    let i = pi.pointee
-                    if i < 0 || i >= limit { bad = i; return }
-                    let p = pd + Int(i) &* dd
-                    p.pointee = op == .assign ? ps.pointee : T.combine(p.pointee, ps.pointee, op)
-                    pi += s0; ps += s1; pd += s2
-                }
-            } else {
-                for _ in 0..<n {
-                    let i = pi.pointee
-                    if i < 0 || i >= limit { bad = i; return }
-                    let p = pd + Int(i) &* dd
-                    p.pointee = op == .assign ? value : T.combine(p.pointee, value, op)
-                    pi += s0; pd += s2
+        // One row loop per reduction, so the combine is resolved outside the loop (`f` is inlined into each).
+        @inline(__always)
+        func rows(_ f: (T, T) -> T) {
+            forEachRow(indexShape, [indexStrides, srcS, dstZ], [0, 0, 0]) { o0, o1, o2, n, s0, s1, s2 in
+                if bad != nil { return }
+                let pi = index + o0, pd = dst + o2
+                if let src {
+                    let ps = src + o1
+                    if s0 == 1 && s1 == 1 && s2 == 0 {  // contiguous rows along the scattered dim
+                        for j in 0..<n {
+                            let i = pi[j]
+                            if i < 0 || i >= limit { bad = i; return }
+                            let p = pd + Int(i) &* dd
+                            p.pointee = f(p.pointee, ps[j])
+                        }
+                    } else {
+                        for j in 0..<n {
+                            let i = pi[j &* s0]
+                            if i < 0 || i >= limit { bad = i; return }
+                            let p = pd + Int(i) &* dd + j &* s2
+                            p.pointee = f(p.pointee, ps[j &* s1])
+                        }
+                    }
+                } else {
+                    for j in 0..<n {
+                        let i = pi[j &* s0]
+                        if i < 0 || i >= limit { bad = i; return }
+                        let p = pd + Int(i) &* dd + j &* s2
+                        p.pointee = f(p.pointee, value)
+                    }
                 }
             }
+        }
+        switch op {
+        case .assign: rows { _, b in b }
+        case .sum, .mean: rows { a, b in T.combine(a, b, .sum) }
+        case .prod: rows { a, b in T.combine(a, b, .prod) }
+        case .amax: rows { a, b in T.combine(a, b, .amax) }
+        case .amin: rows { a, b in T.combine(a, b, .amin) }
         }
         return bad
     }

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Element types the blocked GEMM handles: each supplies its register-tile micro-kernel.
@@ -9,12 +10,14 @@ public protocol GemmScalar: BinaryFloatingPoint {
 }
 
 extension Float: GemmScalar {
-    public static var gemmMR: Int { MicroKernel.mrFloat }
-    public static var gemmNR: Int { MicroKernel.nrFloat }
+    public static var gemmMR: Int { CMicroKernel.isa != CK_ISA_NONE ? CMicroKernel.mrFloat : MicroKernel.mrFloat }
+    public static var gemmNR: Int { CMicroKernel.isa != CK_ISA_NONE ? CMicroKernel.nrFloat : MicroKernel.nrFloat }
     @inline(__always)
     public static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Float>, _ bp: UnsafePointer<Float>,
                                 _ c: UnsafeMutablePointer<Float>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
-        if KernelChoice.fused {
+        if CMicroKernel.isa != CK_ISA_NONE {
+            ck_sgemm_tile(CMicroKernel.isa, kc, ap, bp, c, ldc, rows, cols, accumulate ? 1 : 0)
+        } else if KernelChoice.fused {
             MicroKernel.tileFused(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
         } else {
             MicroKernel.tileSplit(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
@@ -23,17 +26,29 @@ extension Float: GemmScalar {
 }
 
 extension Double: GemmScalar {
-    public static var gemmMR: Int { MicroKernel.mrDouble }
-    public static var gemmNR: Int { MicroKernel.nrDouble }
+    public static var gemmMR: Int { CMicroKernel.isa != CK_ISA_NONE ? CMicroKernel.mrDouble : MicroKernel.mrDouble }
+    public static var gemmNR: Int { CMicroKernel.isa != CK_ISA_NONE ? CMicroKernel.nrDouble : MicroKernel.nrDouble }
     @inline(__always)
     public static func gemmTile(_ kc: Int, _ ap: UnsafePointer<Double>, _ bp: UnsafePointer<Double>,
                                 _ c: UnsafeMutablePointer<Double>, _ ldc: Int, rows: Int, cols: Int, accumulate: Bool) {
-        if KernelChoice.fused {
+        if CMicroKernel.isa != CK_ISA_NONE {
+            ck_dgemm_tile(CMicroKernel.isa, kc, ap, bp, c, ldc, rows, cols, accumulate ? 1 : 0)
+        } else if KernelChoice.fused {
             MicroKernel.tileFused(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
         } else {
             MicroKernel.tileSplit(kc, ap, bp, c, ldc, rows: rows, cols: cols, accumulate: accumulate)
         }
     }
+}
+
+/// The C micro-kernels (Sources/CKernels): AVX-512 or AVX2 + FMA intrinsics, picked once from what the CPU
+/// supports (`TENSORPREP_GEMM_ISA=none|avx2|avx512` caps the choice). `CK_ISA_NONE` (other architectures, older
+/// x86) means the Swift micro-kernels of LinalgMicroKernels.swift are used instead.
+enum CMicroKernel {
+    static let isa: Int32 = ck_gemm_isa()
+    static let mrFloat = Int(ck_sgemm_mr(isa)), nrFloat = Int(ck_sgemm_nr(isa))
+    static let mrDouble = Int(ck_dgemm_mr(isa)), nrDouble = Int(ck_dgemm_nr(isa))
+    static var name: String { isa == CK_ISA_AVX512 ? "avx512" : isa == CK_ISA_AVX2 ? "avx2" : "swift" }
 }
 
 /// Whether the fused multiply-add micro-kernels are used. Fused is one instruction when the build targets a CPU
@@ -94,6 +109,8 @@ public enum GEMM {
     public static var parallelThreshold = 48 * 48 * 48
     /// Number of workers for large products (the machine's active cores).
     public static var threads = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Which micro-kernel family runs float32/float64 products: "avx512", "avx2" (C intrinsics) or "swift".
+    public static var microKernel: String { CMicroKernel.name }
 
     /// C (m×n, row stride `ldc`) = A (m×k) · B (k×n), or C += A·B when `accumulate`. float32.
     public static func gemm(m: Int, n: Int, k: Int, a: MatrixRef<Float>, b: MatrixRef<Float>,
@@ -124,13 +141,15 @@ public enum GEMM {
         let mr = T.gemmMR, nr = T.gemmNR
         let mc = mcBlocks * mr
         let parallel = allowParallel && threads > 1 && m * n * k >= parallelThreshold
+        // Equal depth blocks of at most `kc` (k = 288 runs as 2 × 144, not 256 + a thin 32).
+        let kBlock = (k + (k + kc - 1) / kc - 1) / ((k + kc - 1) / kc)
         var jc = 0
         while jc < n {
             let ncur = Swift.min(nc, n - jc)
             let nSlivers = (ncur + nr - 1) / nr
             var pc = 0
             while pc < k {
-                let kcur = Swift.min(kc, k - pc)
+                let kcur = Swift.min(kBlock, k - pc)
                 let acc = accumulate || pc > 0
                 let bPacked = UnsafeMutablePointer<T>.allocate(capacity: nSlivers * nr * kcur)
                 defer { bPacked.deallocate() }
