@@ -15,6 +15,7 @@ autograd/*.py — read through `__doc__`, as Sphinx does) become one snippet per
     (decided by evaluating it with real PyTorch; None and `<... at 0x...>` values stay plain statements);
   - the block stops at its first uncaught error, which is recorded as {"type", "message"} (the first line of
     the message, what `tensorprep run` prints as the last line of its traceback).
+Literal `Example::` blocks of plain Python (nn.Module, nn.Sequential) count as examples too.
 Skipped: blocks that need CUDA, files or other modules, blocks that print uninitialised memory (`empty`),
 blocks whose error is a NameError (fragments using names defined elsewhere in the prose), blocks whose output
 differs between two runs.
@@ -34,6 +35,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 import traceback
 
 import numpy as np
@@ -84,6 +86,15 @@ SURFACE = {
     "optim": ["optim.SGD", "optim.Adam", "optim.Optimizer.step", "optim.Optimizer.zero_grad"],
 }
 
+# Fragments whose prose defines their free names ("some function", "model"): the names they need, given
+# before the block, and what to print after it (these examples print nothing themselves).
+CONTEXT = {
+    "optim.SGD": ("model = nn.Linear(3, 2)\ninput = torch.randn(4, 3)\ntarget = torch.randn(4, 2)\nloss_fn = nn.MSELoss()\n",
+                  "print(model.weight)\nprint(model.bias)\nprint(optimizer)\n"),
+    "nn.Module.parameters": ("model = nn.Conv2d(1, 20, 5)\n", ""),
+    "torch.Tensor.requires_grad_": ("def preprocess(t):\n    return t * 2 - 1\n", ""),
+}
+
 ENV = {"torch": torch, "nn": nn, "F": F, "optim": optim}
 
 def resolve(name):
@@ -94,7 +105,7 @@ def resolve(name):
 
 RANDOM = re.compile(r"\b(rand|randn|randint|randperm|rand_like|randn_like|normal|normal_|uniform_|bernoulli|"
                     r"multinomial|dropout|Dropout|nn\.[A-Z]\w*\(|DataParallel)\b|nn\.[A-Z]")
-SKIP = re.compile(r"cuda|device_ids|\bopen\(|\bos\.|torch\.load|torch\.save|"
+SKIP = re.compile(r"cuda|device_ids|OrderedDict|\bopen\(|\bos\.|torch\.load|torch\.save|"
                   r"torchvision|scipy|distributed|dataset|\bDataLoader\b|lr_scheduler|\.pt\b")
 
 def blocks(doc):
@@ -111,6 +122,29 @@ def blocks(doc):
             cur = []
     if cur:
         out.append(cur)
+    return out + literal_blocks(doc)
+
+def literal_blocks(doc):
+    """Examples written as reST literal blocks (`Example::` followed by indented code, as nn.Module and
+    nn.Sequential do), when they are Python without `>>>` prompts."""
+    lines, out = doc.splitlines(), []
+    for n, line in enumerate(lines):
+        if not re.match(r"\s*Examples?::\s*$", line):
+            continue
+        indent = len(line) - len(line.lstrip())
+        body = []
+        for l in lines[n + 1:]:
+            if l.strip() and len(l) - len(l.lstrip()) <= indent:
+                break
+            body.append(l)
+        code = textwrap.dedent("\n".join(body)).strip("\n") + "\n"
+        if ">>>" in code or not code.strip():
+            continue
+        try:
+            ast.parse(code)
+        except SyntaxError:
+            continue
+        out.append([code])
     return out
 
 def clean(src):
@@ -130,11 +164,18 @@ def without_skipped(src, truncate=False):
     for stmt in tree.body:
         first = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", [])])
         text = "\n".join(lines[first - 1:stmt.end_lineno]) + "\n"
-        if not SKIP.search(text) and not re.match(r"torch\.empty\(", text):  # no uninitialised memory shown
+        if not SKIP.search(text) and not shows_uninitialised(stmt):
             kept.append(text)
         elif truncate:
             break
     return "".join(kept)
+
+def shows_uninitialised(stmt):
+    """An echoed `torch.empty(...)` / `x.new_empty(...)` / `torch.empty_like(...)`: memory PyTorch never wrote."""
+    if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)):
+        return False
+    f = stmt.value.func
+    return (f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")) in ("empty", "new_empty", "empty_like")
 
 def prelude(code):
     head = ["import torch"]
@@ -254,6 +295,9 @@ def record():
                 got = transform(src)
                 if got.get("error") and got["error"]["type"] == "NameError" and earlier:
                     got = transform(earlier + src)  # the block continues an earlier one of the same docstring
+                if got.get("error") and got["error"]["type"] == "NameError" and name in CONTEXT:
+                    setup, show = CONTEXT[name]
+                    got = transform(setup + src + show)
                 if got.get("error") and got["error"]["type"] == "NameError":
                     head = without_skipped(clean("".join(block)), truncate=True)
                     if head and head != src:  # a later statement used a value the skipped statement made
