@@ -1,4 +1,5 @@
 import Testing
+import MiniTorch
 import QuestionBank
 import Terminal
 @testable import Study
@@ -30,6 +31,17 @@ import Terminal
         _ = a.next(.gather)
         var b = a
         #expect(a.next(.scatterAdd).expectedAnswer == b.next(.scatterAdd).expectedAnswer)
+    }
+
+    /// The generator draws from its own stream: torch's process-wide default generator is left where it was.
+    @Test func leavesTheDefaultGeneratorAlone() {
+        Generator.default.manualSeed(UInt64(123))
+        let expected = Generator.default.random()
+        Generator.default.manualSeed(UInt64(123))
+        var g = ExerciseGenerator(seed: 5)
+        for _ in 0..<5 { for kind in ExerciseKind.allCases { _ = g.next(kind) } }
+        #expect(Generator.default.random() == expected)
+        Generator.default.manualSeed(Generator.defaultSeed)
     }
 
     @Test func everyKindIsBuiltAndAnswersItself() {
