@@ -1,4 +1,5 @@
 import Explain
+import Foundation
 import MiniTorch
 import QuestionBank
 
@@ -6,7 +7,7 @@ import QuestionBank
 /// wrappers, `(2, 3)` or `[2, 3]` or `2x3` for shapes, `torch.float32` / `float32` / `float` for dtypes. Never traps:
 /// anything it cannot read becomes an `AnswerUnreadable` saying what was expected.
 enum AnswerParser {
-    /// At most this many characters / elements are read (a quiz answer is one line of a small tensor).
+    /// At most this many bytes / values are read (a quiz answer is one line of a small tensor).
     static let maxLength = 4000, maxElements = 1024
 
     /// A tensor literal: its shape and its values in row-major order.
@@ -58,7 +59,7 @@ enum AnswerParser {
         case .success(let t): text = t.lowercased()
         }
         if isErrorWord(text) { return .success(.error) }
-        if let inner = unwrap(text, prefixes: ["torch.size(", "size("]) { text = inner.trimmingSpaces() }
+        if let inner = unwrap(text, prefixes: ["torch.size(", "size("]) { text = inner }
         guard let sizes = integers(text, separators: ",x×* \t") else {
             return .failure(AnswerUnreadable(en: "not a shape", zh: "不是形狀"))
         }
@@ -72,7 +73,7 @@ enum AnswerParser {
         case .success(let t): text = t
         }
         for prefix in ["dtype=", "dtype:", "torch."] where text.lowercased().hasPrefix(prefix) {
-            text = String(text.dropFirst(prefix.count)).trimmingSpaces()
+            text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         if let d = DType(name: text.lowercased()) { return .success(d) }
         // `FloatTensor`, `LongTensor`, ... (what `x.type()` prints).
@@ -103,8 +104,8 @@ enum AnswerParser {
             return .failure(AnswerUnreadable(en: "the answer is longer than \(maxLength) characters",
                                              zh: "答案超過 \(maxLength) 個字元"))
         }
-        var text = raw.trimmingSpaces()
-        while text.hasSuffix(";") { text.removeLast(); text = text.trimmingSpaces() }
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        while text.hasSuffix(";") { text.removeLast(); text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
         return text.isEmpty ? .failure(.empty) : .success(text)
     }
 
@@ -131,14 +132,14 @@ enum AnswerParser {
         }
         guard let comma = firstComma else { return inner }
         let rest = inner[inner.index(after: comma)...].split(separator: ",")
-        guard rest.allSatisfy({ $0.contains("=") || $0.trimmingSpaces().isEmpty }) else { return nil }
+        guard rest.allSatisfy({ $0.contains("=") || $0.allSatisfy(\.isWhitespace) }) else { return nil }
         return String(inner[..<comma])
     }
 
     /// Integers separated by any of `separators`, optionally inside one pair of `[]` or `()`; a trailing separator
     /// is fine (`(2,)`); `[]` / `()` is the empty list. Nil when anything else is in the text.
     static func integers(_ text: String, separators: String) -> [Int]? {
-        var body = Substring(text.trimmingSpaces())
+        var body = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         if let open = body.first, let close = body.last, body.count >= 2,
            (open == "[" && close == "]") || (open == "(" && close == ")") {
             body = body.dropFirst().dropLast()
@@ -173,7 +174,6 @@ enum AnswerParser {
                 guard let shape = flatten(item, into: &values) else { return nil }
                 if let inner, inner != shape { return nil }
                 inner = shape
-                if values.count > maxElements { return nil }
             }
             return [items.count] + (inner ?? [])
         }
@@ -188,24 +188,4 @@ struct AnswerUnreadable: Error, Equatable {
     static let empty = AnswerUnreadable(en: "nothing was typed", zh: "沒有輸入內容")
 
     func message(_ language: Language) -> String { language == .zh ? zh : en }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing whitespace (Foundation-free).
-    func trimmingSpaces() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first...last])
-    }
-}
-
-extension Scalar {
-    /// The value as a number for exact comparison (True = 1, as Python compares).
-    var numericValue: Double {
-        switch self {
-        case .bool(let b): return b ? 1 : 0
-        case .int(let i): return Double(i)
-        case .double(let d): return d
-        }
-    }
 }
