@@ -148,7 +148,7 @@ struct ShapeExercise: CheckableExercise {
         return span < 0 ? 0 : span / s + 1
     }
 
-    /// `3` or `(2, 3)`: a Python int when both entries are equal and `square` allows it.
+    /// `3` or `(2, 3)`: a Python int when both entries are equal.
     static func pair(_ v: [Int]) -> String { v[0] == v[1] ? "\(v[0])" : "(\(v[0]), \(v[1]))" }
 
     /// Window arguments drawn so the output has at least one position (H, W ≥ 5 ≥ the dilated kernel).
@@ -167,9 +167,8 @@ struct ShapeExercise: CheckableExercise {
         return (input, k, s, p, d)
     }
 
-    /// `, stride=2, padding=1`: the arguments that differ from their defaults (sometimes all of them).
-    static func windowArguments(k: [Int], s: [Int], p: [Int], d: [Int], _ rng: inout ExerciseRNG) -> String {
-        let all = rng.chance(0.3)
+    /// `, stride=2, padding=1`: the arguments that differ from their defaults (all of them with `all`).
+    static func windowArguments(s: [Int], p: [Int], d: [Int], all: Bool) -> String {
         var parts: [String] = []
         if all || s != [1, 1] { parts.append("stride=\(pair(s))") }
         if all || p != [0, 0] { parts.append("padding=\(pair(p))") }
@@ -183,13 +182,14 @@ struct ShapeExercise: CheckableExercise {
 
     static func unfold(_ rng: inout ExerciseRNG) throws -> ShapeExercise {
         let (input, k, s, p, d) = window(&rng)
-        return try unfold(input: input, kernel: k, stride: s, padding: p, dilation: d,
-                          arguments: windowArguments(k: k, s: s, p: p, d: d, &rng))
+        return try unfold(input: input, kernel: k, stride: s, padding: p, dilation: d, showDefaults: rng.chance(0.3))
     }
 
-    /// `F.unfold(x, kernel_size=k<arguments>).shape` for `x = torch.zeros(input)`.
+    /// `F.unfold(x, kernel_size=k, ...).shape` for `x = torch.zeros(input)`; stride/padding/dilation are written when
+    /// they differ from their defaults, or always with `showDefaults`.
     static func unfold(input: [Int], kernel k: [Int], stride s: [Int], padding p: [Int], dilation d: [Int],
-                       arguments args: String) throws -> ShapeExercise {
+                       showDefaults: Bool) throws -> ShapeExercise {
+        let args = windowArguments(s: s, p: p, d: d, all: showDefaults)
         let out = try Tensor.zeros(input).unfold2d(kernel: (k[0], k[1]), dilation: (d[0], d[1]),
                                                    padding: (p[0], p[1]), stride: (s[0], s[1]))
         return ShapeExercise(kind: .unfoldShape, setup: [zerosLine("x", input)],
@@ -202,12 +202,13 @@ struct ShapeExercise: CheckableExercise {
         let (input, k, s, p, d) = window(&rng)
         let o = rng.int(2...8)
         return try conv(input: input, outChannels: o, kernel: k, stride: s, padding: p, dilation: d,
-                        arguments: windowArguments(k: k, s: s, p: p, d: d, &rng))
+                        showDefaults: rng.chance(0.3))
     }
 
-    /// `F.conv2d(x, w<arguments>).shape` for `x = torch.zeros(input)`, `w = torch.zeros(o, C, kh, kw)`.
+    /// `F.conv2d(x, w, ...).shape` for `x = torch.zeros(input)`, `w = torch.zeros(o, C, kh, kw)`.
     static func conv(input: [Int], outChannels o: Int, kernel k: [Int], stride s: [Int], padding p: [Int],
-                     dilation d: [Int], arguments args: String) throws -> ShapeExercise {
+                     dilation d: [Int], showDefaults: Bool) throws -> ShapeExercise {
+        let args = windowArguments(s: s, p: p, d: d, all: showDefaults)
         let weight = [o, input[1], k[0], k[1]]
         let out = try Functional.conv2d(Tensor.zeros(input), Tensor.zeros(weight), stride: (s[0], s[1]),
                                         padding: (p[0], p[1]), dilation: (d[0], d[1]))

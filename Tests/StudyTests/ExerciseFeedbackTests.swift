@@ -127,7 +127,7 @@ import Terminal
     @Test func convShapeFormulaWithNumbers() throws {
         // H: ⌊(5 + 2 − 2 − 1)/2⌋ + 1 = 3; W: ⌊(7 + 2 − 2 − 1)/2⌋ + 1 = 4
         let e = try ShapeExercise.conv(input: [1, 3, 5, 7], outChannels: 4, kernel: [3, 3], stride: [2, 2],
-                                       padding: [1, 1], dilation: [1, 1], arguments: ", stride=2, padding=1")
+                                       padding: [1, 1], dilation: [1, 1], showDefaults: false)
         #expect(e.prompt(language: .en, style: Self.plain).hasSuffix("""
             >>> x = torch.zeros(1, 3, 5, 7)
             >>> w = torch.zeros(4, 3, 3, 3)
@@ -154,7 +154,7 @@ import Terminal
     @Test func unfoldShapeFormula() throws {
         // L = 3·3 = 9 windows of C·kh·kw = 2·2·2 = 8 values
         let e = try ShapeExercise.unfold(input: [1, 2, 4, 4], kernel: [2, 2], stride: [1, 1], padding: [0, 0],
-                                         dilation: [1, 1], arguments: "")
+                                         dilation: [1, 1], showDefaults: false)
         #expect(e.expectedAnswer == "torch.Size([1, 8, 9])")
         let g = e.grade("[1, 4, 9]", language: .en, style: Self.plain)
         #expect(g.feedback.contains("unfold: [N, C·kh·kw, L = H_out·W_out] = [1, 2·2·2, 3·3] = [1, 8, 9]"))
