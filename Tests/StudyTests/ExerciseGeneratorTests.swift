@@ -44,17 +44,33 @@ import Terminal
         Generator.default.manualSeed(Generator.defaultSeed)
     }
 
+    /// Many seeds: every kind is built (never the fallback), its own answer is graded right, and a wrong answer (the
+    /// first digit changed) is graded wrong with an explanation.
     @Test func everyKindIsBuiltAndAnswersItself() {
-        var g = ExerciseGenerator(seed: 3)
-        for _ in 0..<20 {
-            for kind in ExerciseKind.allCases {
-                let e = g.next(kind)
-                #expect(e.kind == kind)
-                #expect(!(e is UnavailableExercise), "\(kind): \(e.prompt(language: .en, style: Self.plain))")
-                let grade = e.grade(e.expectedAnswer, language: .en, style: Self.plain)
-                #expect(grade.correct, "\(kind): \(e.expectedAnswer) → \(grade.feedback)")
+        var wrongs = 0
+        for seed in UInt64(0)..<50 {
+            var g = ExerciseGenerator(seed: seed)
+            for _ in 0..<3 {
+                for kind in ExerciseKind.allCases {
+                    let e = g.next(kind)
+                    #expect(e.kind == kind)
+                    #expect(!(e is UnavailableExercise), "\(kind): \(e.prompt(language: .en, style: Self.plain))")
+                    let grade = e.grade(e.expectedAnswer, language: .en, style: Self.plain)
+                    #expect(grade.correct, "\(kind): \(e.expectedAnswer) → \(grade.feedback)")
+                    var wrong = e.expectedAnswer
+                    guard let i = wrong.firstIndex(where: \.isNumber), let d = wrong[i].wholeNumberValue else { continue }
+                    wrong.replaceSubrange(i...i, with: String((d + 1) % 10))
+                    for language in Language.allCases {
+                        let w = e.grade(wrong, language: language, style: Self.plain)
+                        guard w.unreadable == nil else { continue }
+                        wrongs += 1
+                        #expect(!w.correct, "\(kind): \(wrong)")
+                        #expect(w.feedback.hasPrefix(language == .en ? "Not quite." : "不對。"), "\(kind): \(w.feedback)")
+                        #expect(w.feedback.split(separator: "\n").count >= 3, "\(kind): \(w.feedback)")
+                    }
+                }
             }
         }
+        #expect(wrongs > 1500)
     }
 }
-
