@@ -84,6 +84,16 @@ SURFACE = {
           + ["nn.Module." + n for n in "train eval parameters named_parameters children zero_grad to cuda cpu".split()]
           + ["F." + n for n in "linear relu softmax log_softmax dropout batch_norm mse_loss cross_entropy".split()],
     "optim": ["optim.SGD", "optim.Adam", "optim.Optimizer.step", "optim.Optimizer.zero_grad"],
+    # Beyond SPEC §4: other ops the engine's op table declares (same rules, topic "more").
+    "more": both(*"cumsum flip roll tril triu narrow unbind unflatten nonzero logsumexp amax amin all any isclose "
+                  "index_add bmm outer repeat_interleave broadcast_to expand_as view_as reshape_as select "
+                  "movedim swapaxes addmm round trunc floor ceil sign neg reciprocal rsqrt square log1p "
+                  "expm1 maximum minimum count_nonzero diag diagonal trace dot mv einsum norm".split())
+            + ["torch.broadcast_shapes", "torch.broadcast_tensors", "torch.result_type", "torch.promote_types",
+               "torch.can_cast", "torch.is_tensor", "torch.is_floating_point", "torch.set_printoptions",
+               "F.one_hot", "F.pad", "F.nll_loss", "F.l1_loss", "F.gelu", "F.leaky_relu", "F.normalize",
+               "nn.Softmax", "nn.LogSoftmax", "nn.Identity", "nn.ModuleList", "nn.L1Loss", "nn.NLLLoss",
+               "nn.LeakyReLU", "nn.GELU", "nn.Embedding", "nn.LayerNorm"],
 }
 
 # Fragments whose prose defines their free names ("some function", "model"): the names they need, given

@@ -48,6 +48,12 @@ extension Functional {
     /// (and [N, C, d1, ...] by moving C last).
     public static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil, ignoreIndex: Int64 = -100,
                                reduction: Reduction = .mean) throws -> Tensor {
+        try nllLoss(input, target, weight: weight, ignoreIndex: ignoreIndex, reduction: reduction, node: "NllLossBackward0")
+    }
+
+    /// `node`: NllLossBackward0 for [N, C] / [C]; inputs with spatial dims are ATen's nll_loss2d (NllLoss2DBackward0).
+    private static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor?, ignoreIndex: Int64,
+                                reduction: Reduction, node: String) throws -> Tensor {
         if input.dim > 2 {
             // [N, C, d...] → [N·d..., C]
             let c = input.shape[1]
@@ -56,7 +62,8 @@ extension Functional {
             guard target.shape == [input.shape[0]] + Array(input.shape[2...]) else {
                 throw TensorError.runtime("Expected target size \(shapeList([input.shape[0]] + Array(input.shape[2...]))), got \(shapeList(target.shape))")
             }
-            let r = try nllLoss(flat, target.reshape([-1]), weight: weight, ignoreIndex: ignoreIndex, reduction: reduction)
+            let r = try nllLoss(flat, target.reshape([-1]), weight: weight, ignoreIndex: ignoreIndex, reduction: reduction,
+                                node: "NllLoss2DBackward0")
             return reduction == .none ? try r.reshape(target.shape) : r
         }
         guard input.dim >= 1 else { throw TensorError.index("Dimension out of range (expected to be in range of [-1, 0], but got 1)") }
@@ -129,7 +136,7 @@ extension Functional {
         }
         withExtendedLifetime(x) {}
         let inShape = input.shape, dt = input.dtype
-        recordAutograd("NllLossBackward0", inputs: [input], outputs: [out]) { g in
+        recordAutograd(node, inputs: [input], outputs: [out]) { g in
             guard let go = g[0] else { return [nil] }
             let gvals = go.toDoubleArray()
             let t = Tensor(zeros: inShape, dtype: dt, device: go.device)

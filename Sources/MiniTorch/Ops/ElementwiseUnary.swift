@@ -230,12 +230,14 @@ extension Tensor {
         return try bitwiseNot()
     }
 
-    /// `round(decimals=)`: PyTorch scales by 10^d, rounds half to even, and scales back.
+    /// `round(decimals=)`: PyTorch (round_decimals) multiplies by 10^d, rounds half to even and divides back; for
+    /// d < 0 it divides by 10^-d first and multiplies back (10^d itself is not exact).
     public func round(decimals: Int = 0) throws -> Tensor {
         if decimals == 0 { return try Tensor.unary(.round, self) }
         guard dtype.isFloatingPoint else { return try Tensor.unary(.round, self) }
-        let scale = Scalar.double(pow10(decimals))
-        let out = try Tensor.unaryForward(.round, self.mul(scale)).div(scale)
+        let scale = Scalar.double(pow10(Swift.abs(decimals)))
+        let out = decimals > 0 ? try Tensor.unaryForward(.round, self.mul(scale)).div(scale)
+                               : try Tensor.unaryForward(.round, self.div(scale)).mul(scale)
         out.gradFn = nil; out.requiresGrad = false
         recordAutograd("RoundBackward1", inputs: [self], outputs: [out]) { g in [g[0].map { Tensor.zerosLike($0) }] }
         return out

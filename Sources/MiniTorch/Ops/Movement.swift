@@ -152,6 +152,24 @@ extension Tensor {
     }
     public func reshapeAs(_ other: Tensor) throws -> Tensor { try reshape(other.shape) }
 
+    /// `movedim(source, destination)` / `moveaxis`: the dims in `source` go to the positions in `destination`, the
+    /// others keep their order in the remaining positions; a `permute` (PermuteBackward0), with ATen's checks.
+    public func movedim(_ source: [Int], _ destination: [Int]) throws -> Tensor {
+        let list = { (d: [Int]) in "[" + d.map(String.init).joined(separator: ", ") + "]" }
+        guard source.count == destination.count else {
+            throw TensorError.runtime("movedim: Invalid source or destination dims: source (\(list(source)) dims) should contain the same number of dims as destination (\(list(destination)) dims)")
+        }
+        let src = try source.map { try wrapDim($0, dim) }, dst = try destination.map { try wrapDim($0, dim) }
+        guard Set(src).count == src.count else { throw TensorError.runtime("movedim: repeated dim in `source` (\(list(source)))") }
+        guard Set(dst).count == dst.count else { throw TensorError.runtime("movedim: repeated dim in `destination` (\(list(destination)))") }
+        guard dim > 0 else { return try permute([]) }
+        var order = [Int](repeating: -1, count: dim)
+        for (s, d) in zip(src, dst) { order[d] = s }
+        var rest = (0..<dim).filter { !src.contains($0) }.makeIterator()
+        for k in 0..<dim where order[k] < 0 { order[k] = rest.next() ?? k }
+        return try permute(order)
+    }
+
     /// `permute(*dims)`.
     public func permute(_ dims: [Int]) throws -> Tensor {
         guard dims.count == dim else {

@@ -77,7 +77,19 @@ let movementOps: [OpSpec] = [
     OpSpec("contiguous", function: false, [selfP]) { a in .tensor(try a.tensor("input").contiguous()) },
     OpSpec("clone", [selfP]) { a in .tensor(try a.tensor("input").clone()) },
     OpSpec("detach", [selfP]) { a in .tensor(try a.tensor("input").detach()) },
-    OpSpec("nonzero", [selfP]) { a in .tensor(try a.tensor("input").nonzero()) },
+    OpSpec("nonzero", [selfP, param("as_tuple", .bool, .bool(false), kw: true)]) { a in
+        let x = try a.tensor("input")
+        guard try a.bool("as_tuple") else { return .tensor(try x.nonzero()) }
+        // ATen's nonzero_numpy: one index tensor per dim (a 0-dim input counts as 1-D).
+        return .list(try (x.dim == 0 ? x.unsqueeze(0) : x).nonzero().unbind(1).map { .tensor($0) })
+    },
+    OpSpec("movedim", [selfP, param("source", .optionalIntList), param("destination", .optionalIntList)]) { a in
+        .tensor(try a.tensor("input").movedim(a.intList("source"), a.intList("destination")))
+    },
+    OpSpec("moveaxis", [selfP, param("source", .optionalIntList), param("destination", .optionalIntList)]) { a in
+        .tensor(try a.tensor("input").movedim(a.intList("source"), a.intList("destination")))
+    },
+    OpSpec("broadcast_to", [selfP, param("size", .sizes)]) { a in .tensor(try a.tensor("input").expand(a.intList("size"))) },
 ]
 
 /// Conversions and metadata methods.

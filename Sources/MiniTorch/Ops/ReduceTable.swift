@@ -15,6 +15,9 @@ let reduceOps: [OpSpec] = [
     },
     OpSpec("max", [selfP, param("dim", .tensorOrNumber, OpValue.none), param("keepdim", .bool, .bool(false))]) { a in try maxMin(a, true) },
     OpSpec("min", [selfP, param("dim", .tensorOrNumber, OpValue.none), param("keepdim", .bool, .bool(false))]) { a in try maxMin(a, false) },
+    OpSpec("count_nonzero", [selfP, param("dim", .optionalIntList, OpValue.none)]) { a in
+        .tensor(try a.tensor("input").ne(.int(0)).sum(dims: a.optionalIntList("dim")))
+    },
     OpSpec("amax", [selfP, param("dim", .optionalIntList, .list([])), param("keepdim", .bool, .bool(false))]) { a in
         .tensor(try a.tensor("input").amax(dims: a.optionalIntList("dim") ?? [], keepdim: a.bool("keepdim")))
     },
