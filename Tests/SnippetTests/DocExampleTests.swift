@@ -38,6 +38,7 @@ enum DocExamples {
         "doc/nn.Fold/3",
         "doc/nn.Identity/1",
         "doc/nn.L1Loss/1",
+        "doc/nn.LeakyReLU/1",
         "doc/nn.Linear/1",
         "doc/nn.LogSoftmax/1",
         "doc/nn.MSELoss/1",
@@ -157,6 +158,7 @@ enum DocExamples {
         "doc/torch.randn/1",
         "doc/torch.reciprocal/1",
         "doc/torch.remainder/1",
+        "doc/torch.repeat_interleave/1",
         "doc/torch.repeat_interleave/2",
         "doc/torch.reshape/1",
         "doc/torch.roll/1",
@@ -215,19 +217,36 @@ enum DocExamples {
         #expect(error == c.error.map { "\($0.type): \($0.message)" }, "error of \(id)")
     }
 
-    // nn.Unfold / nn.Fold modules (repr as written, forward = F.unfold / F.fold, errors of F.unfold).
-    // Recorded from PyTorch 2.15 with /work/venv/bin/python on the same code.
-    @Test func unfoldFoldModules() {
-        let (out, error) = runSnippet("import torch\nimport torch.nn as nn\nprint(nn.Unfold(3), nn.Unfold((2, 3), padding=1), nn.Fold((4, 5), 2, stride=(1, 1)))\nu = nn.Unfold(2)\nx = torch.arange(16.).reshape(1, 1, 4, 4).requires_grad_()\ny = u(x)\nprint(y, y.grad_fn.name())\nf = nn.Fold(output_size=(4, 4), kernel_size=2)\nprint(f(y))\nprint(nn.Sequential(nn.Unfold(2), nn.Fold(3, 2)))\nnn.Unfold(kernel_size=2)(torch.ones(3, 3))\n")
-        #expect(out == "Unfold(kernel_size=3, dilation=1, padding=0, stride=1) Unfold(kernel_size=(2, 3), dilation=1, padding=1, stride=1) Fold(output_size=(4, 5), kernel_size=2, dilation=1, padding=0, stride=(1, 1))\ntensor([[[ 0.,  1.,  2.,  4.,  5.,  6.,  8.,  9., 10.],\n         [ 1.,  2.,  3.,  5.,  6.,  7.,  9., 10., 11.],\n         [ 4.,  5.,  6.,  8.,  9., 10., 12., 13., 14.],\n         [ 5.,  6.,  7.,  9., 10., 11., 13., 14., 15.]]],\n       grad_fn=<Im2ColBackward0>) Im2ColBackward0\ntensor([[[[ 0.,  2.,  4.,  3.],\n          [ 8., 20., 24., 14.],\n          [16., 36., 40., 22.],\n          [12., 26., 28., 15.]]]], grad_fn=<Col2ImBackward0>)\nSequential(\n  (0): Unfold(kernel_size=2, dilation=1, padding=0, stride=1)\n  (1): Fold(output_size=3, kernel_size=2, dilation=1, padding=0, stride=1)\n)\n")
-        #expect(error == "IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2)")
-    }
+    /// Snippets for the engine fixes the doc examples led to, beyond the examples themselves: (name, what, code,
+    /// stdout, last traceback line), recorded from PyTorch 2.15 with /work/venv/bin/python on the same code.
+    static let fixes: [(name: String, what: String, code: String, stdout: String, error: String?)] = [
+        ("unfold_fold_modules", "nn.Unfold / nn.Fold: repr as written, forward = F.unfold / F.fold, F.unfold's errors",
+         "import torch\nimport torch.nn as nn\nprint(nn.Unfold(3), nn.Unfold((2, 3), padding=1), nn.Fold((4, 5), 2, stride=(1, 1)))\nu = nn.Unfold(2)\nx = torch.arange(16.).reshape(1, 1, 4, 4).requires_grad_()\ny = u(x)\nprint(y, y.grad_fn.name())\nf = nn.Fold(output_size=(4, 4), kernel_size=2)\nprint(f(y))\nprint(nn.Sequential(nn.Unfold(2), nn.Fold(3, 2)))\nnn.Unfold(kernel_size=2)(torch.ones(3, 3))\n",
+         "Unfold(kernel_size=3, dilation=1, padding=0, stride=1) Unfold(kernel_size=(2, 3), dilation=1, padding=1, stride=1) Fold(output_size=(4, 5), kernel_size=2, dilation=1, padding=0, stride=(1, 1))\ntensor([[[ 0.,  1.,  2.,  4.,  5.,  6.,  8.,  9., 10.],\n         [ 1.,  2.,  3.,  5.,  6.,  7.,  9., 10., 11.],\n         [ 4.,  5.,  6.,  8.,  9., 10., 12., 13., 14.],\n         [ 5.,  6.,  7.,  9., 10., 11., 13., 14., 15.]]],\n       grad_fn=<Im2ColBackward0>) Im2ColBackward0\ntensor([[[[ 0.,  2.,  4.,  3.],\n          [ 8., 20., 24., 14.],\n          [16., 36., 40., 22.],\n          [12., 26., 28., 15.]]]], grad_fn=<Col2ImBackward0>)\nSequential(\n  (0): Unfold(kernel_size=2, dilation=1, padding=0, stride=1)\n  (1): Fold(output_size=3, kernel_size=2, dilation=1, padding=0, stride=1)\n)\n",
+         "IndexError: Dimension out of range (expected to be in range of [-2, 1], but got 2)"),
+        ("cross_entropy_probabilities", "cross_entropy with class probabilities: one sum, mean divides by numel / n_classes (DivBackward1); torch.e/pi/inf/nan",
+         "import torch\nimport torch.nn.functional as F\ntorch.manual_seed(0)\nx = torch.randn(3, 5, requires_grad=True)\nt = torch.randn(3, 5).softmax(dim=1)\nfor r in [\"mean\", \"sum\", \"none\"]:\n    l = F.cross_entropy(x, t, reduction=r)\n    print(l, l.grad_fn.name())\nl = F.cross_entropy(x, t, label_smoothing=0.1, weight=torch.tensor([1., 2, 3, 4, 5]))\nl.backward()\nprint(l)\ny = torch.randn(5, requires_grad=True)\nprint(F.cross_entropy(y, t[0]), F.cross_entropy(torch.randn(2, 3, 4, 4), torch.rand(2, 3, 4, 4)))\nprint(F.cross_entropy(torch.zeros(0, 3), torch.zeros(0, 3)))\nprint(torch.nan, torch.inf, -torch.inf, torch.pi, torch.e)\n",
+         "tensor(2.0538, grad_fn=<DivBackward1>) DivBackward1\ntensor(6.1613, grad_fn=<NegBackward0>) NegBackward0\ntensor([2.4542, 1.6678, 2.0393], grad_fn=<NegBackward0>) NegBackward0\ntensor(5.3444, grad_fn=<DivBackward1>)\ntensor(1.6466, grad_fn=<DivBackward1>) tensor(2.1230)\ntensor(nan)\nnan inf -inf 3.141592653589793 2.718281828459045\n",
+         nil),
+        ("leaky_relu", "F.leaky_relu / leaky_relu_ / nn.LeakyReLU: slope cast to the dtype, grad at 0 is the slope, in place LeakyReluBackward1",
+         "import torch, torch.nn as nn, torch.nn.functional as F\nprint(nn.LeakyReLU(), nn.LeakyReLU(0.2, inplace=True), nn.LeakyReLU(1))\nx = torch.tensor([-1.5, 0., 2.], requires_grad=True); y = F.leaky_relu(x, 0.1); print(y); y.sum().backward(); print(x.grad)\nz = torch.tensor([-3., 1.]); F.leaky_relu(z, 0.5, inplace=True); print(z, F.leaky_relu_(torch.tensor([-2.])))\na = torch.tensor([-1., 2.], requires_grad=True).clone(); F.leaky_relu(a, inplace=True); print(a.grad_fn.name())\nprint(F.leaky_relu(torch.tensor([-1.2345678]), 0.01), F.leaky_relu(torch.tensor([-1.], dtype=torch.float64), 0.3))\nprint(nn.Sequential(nn.Linear(2, 2), nn.LeakyReLU(0.2))(torch.ones(1, 2)).shape)\nF.leaky_relu(torch.tensor([1, -2]))\n",
+         "LeakyReLU(negative_slope=0.01) LeakyReLU(negative_slope=0.2, inplace=True) LeakyReLU(negative_slope=1)\ntensor([-0.1500,  0.0000,  2.0000], grad_fn=<LeakyReluBackward0>)\ntensor([0.1000, 0.1000, 1.0000])\ntensor([-1.5000,  1.0000]) tensor([-0.0200])\nLeakyReluBackward1\ntensor([-0.0123]) tensor([-0.3000], dtype=torch.float64)\ntorch.Size([1, 2])\n",
+         "NotImplementedError: \"leaky_relu_cpu\" not implemented for 'Long'"),
+        ("movedim_count_nonzero_round", "movedim / moveaxis (ATen's checks), count_nonzero, broadcast_to, nonzero(as_tuple=True), round(decimals<0)",
+         "import torch\nx = torch.zeros(2, 3, 4, requires_grad=True)\nfor a in [((0, 1), (0,)), ((0, 0), (1, 2)), ((0, 1), (1, 1)), (5, 0)]:\n    try:\n        torch.movedim(x, *a)\n    except Exception as e:\n        print(type(e).__name__, e)\nprint(torch.movedim(x, (0, 2), (2, 0)).shape, torch.movedim(x, -1, 0).shape, x.moveaxis(0, 1).shape, torch.movedim(x, 0, 1).grad_fn.name())\nprint(torch.count_nonzero(torch.tensor([[0, 1], [2, 0]]), dim=(0, 1)), torch.tensor([0., 1]).count_nonzero(0), torch.tensor([[0, 1], [2, 3]]).count_nonzero(dim=1))\nprint(torch.broadcast_to(torch.tensor([1, 2]), (2, 2)), torch.tensor([1.]).broadcast_to((2, 1)))\nprint(torch.nonzero(torch.tensor(0), as_tuple=True), torch.tensor([[1, 0], [0, 1]]).nonzero(as_tuple=True), torch.nonzero(torch.tensor(3), as_tuple=True))\nprint(torch.round(torch.tensor([1200.1234567, -1550.]), decimals=-3), torch.round(torch.tensor([0.12345]), decimals=3), torch.tensor([25.]).round(decimals=-1))\ntorch.broadcast_to(torch.zeros(2), (3,))\n",
+         "RuntimeError movedim: Invalid source or destination dims: source ([0, 1] dims) should contain the same number of dims as destination ([0] dims)\nRuntimeError movedim: repeated dim in `source` ([0, 0])\nRuntimeError movedim: repeated dim in `destination` ([1, 1])\nIndexError Dimension out of range (expected to be in range of [-3, 2], but got 5)\ntorch.Size([4, 3, 2]) torch.Size([4, 2, 3]) torch.Size([3, 2, 4]) PermuteBackward0\ntensor(2) tensor(1) tensor([1, 2])\ntensor([[1, 2],\n        [1, 2]]) tensor([[1.],\n        [1.]])\n(tensor([], dtype=torch.int64),) (tensor([0, 1]), tensor([0, 1])) (tensor([0]),)\ntensor([ 1000., -2000.]) tensor([0.1230]) tensor([20.])\n",
+         "RuntimeError: The expanded size of the tensor (3) must match the existing size (2) at non-singleton dimension 0.  Target sizes: [3].  Tensor sizes: [2]"),
+        ("repeat_interleave_output_size", "repeat_interleave(output_size=) checked like ATen",
+         "import torch\ny = torch.tensor([[1, 2], [3, 4]])\nprint(torch.repeat_interleave(y, torch.tensor([1, 2]), dim=0, output_size=3), y.repeat_interleave(2, output_size=8))\nfor a in [dict(repeats=torch.tensor([1, 2]), dim=0, output_size=4), dict(repeats=2, dim=0, output_size=3), dict(repeats=torch.tensor([1, 2]), dim=0, output_size=2)]:\n    try:\n        print(torch.repeat_interleave(y, **a))\n    except Exception as e:\n        print(type(e).__name__, e)\nprint(torch.repeat_interleave(torch.tensor([1, 2]), output_size=3))\n",
+         "tensor([[1, 2],\n        [3, 4],\n        [3, 4]]) tensor([1, 1, 2, 2, 3, 3, 4, 4])\nRuntimeError allocated size does not match required size\nRuntimeError repeat_interleave: Invalid output_size, expected 4 but got 3\nRuntimeError allocated size does not match required size\ntensor([0, 1, 1])\n",
+         nil),
+    ]
 
-    // cross_entropy with class probabilities: one sum over every element, mean divides by numel / n_classes
-    // (DivBackward1); torch.e / pi / inf / nan. Recorded from PyTorch 2.15 with /work/venv/bin/python.
-    @Test func crossEntropyProbabilityTargets() {
-        let (out, error) = runSnippet("import torch\nimport torch.nn.functional as F\ntorch.manual_seed(0)\nx = torch.randn(3, 5, requires_grad=True)\nt = torch.randn(3, 5).softmax(dim=1)\nfor r in [\"mean\", \"sum\", \"none\"]:\n    l = F.cross_entropy(x, t, reduction=r)\n    print(l, l.grad_fn.name())\nl = F.cross_entropy(x, t, label_smoothing=0.1, weight=torch.tensor([1., 2, 3, 4, 5]))\nl.backward()\nprint(l)\ny = torch.randn(5, requires_grad=True)\nprint(F.cross_entropy(y, t[0]), F.cross_entropy(torch.randn(2, 3, 4, 4), torch.rand(2, 3, 4, 4)))\nprint(F.cross_entropy(torch.zeros(0, 3), torch.zeros(0, 3)))\nprint(torch.nan, torch.inf, -torch.inf, torch.pi, torch.e)\n")
-        #expect(out == "tensor(2.0538, grad_fn=<DivBackward1>) DivBackward1\ntensor(6.1613, grad_fn=<NegBackward0>) NegBackward0\ntensor([2.4542, 1.6678, 2.0393], grad_fn=<NegBackward0>) NegBackward0\ntensor(5.3444, grad_fn=<DivBackward1>)\ntensor(1.6466, grad_fn=<DivBackward1>) tensor(2.1230)\ntensor(nan)\nnan inf -inf 3.141592653589793 2.718281828459045\n")
-        #expect(error == nil)
+    @Test(arguments: DocExampleTests.fixes.map(\.name))
+    func engineFix(_ name: String) throws {
+        let c = try #require(Self.fixes.first { $0.name == name })
+        let (out, error) = runSnippet(c.code)
+        #expect(out == c.stdout, "stdout of \(name): \(c.what)")
+        #expect(error == c.error, "error of \(name)")
     }
 }

@@ -96,6 +96,28 @@ extension Functional {
         return try x.relu()
     }
 
+    /// `F.leaky_relu(x, negative_slope=0.01, inplace=False)`: x where x > 0, else x·negative_slope with the slope cast
+    /// to the input's dtype first (as the CPU kernel does); node LeakyReluBackward0 (LeakyReluBackward1 in place):
+    /// grad where x > 0, else grad·negative_slope.
+    public static func leakyRelu(_ x: Tensor, negativeSlope: Double = 0.01, inplace: Bool = false) throws -> Tensor {
+        guard x.dtype.isFloatingPoint else {
+            throw TensorError.notImplemented("\"leaky_relu_cpu\" not implemented for '\(x.dtype.scalarTypeName)'")
+        }
+        let slope = Scalar.double(x.dtype == .float32 ? Double(Float(negativeSlope)) : negativeSlope)
+        func forward(_ v: Tensor, node: String) throws -> Tensor {
+            let positive = try v.gt(.int(0))
+            let out = try GradMode.with(enabled: false) { try Tensor.whereSelect(positive, v, v.mul(slope)) }
+            recordAutograd(node, inputs: [v], outputs: [out]) { g in
+                [try g[0].map { go in try Tensor.whereSelect(positive, go, go.mul(slope)) }]
+            }
+            return out
+        }
+        guard inplace else { return try forward(x, node: "LeakyReluBackward0") }
+        try x.checkNoInternalOverlap()
+        try x.runInplace(operands: []) { old in try forward(old, node: "LeakyReluBackward1") }
+        return x
+    }
+
     /// `F.dropout(x, p=0.5, training=True, inplace=False)`: zero each element with probability p
     /// (one `bernoulli_(1-p)` draw per element) and scale the survivors by 1/(1-p). Identity when not training.
     public static func dropout(_ x: Tensor, p: Double = 0.5, training: Bool = true, inplace: Bool = false,

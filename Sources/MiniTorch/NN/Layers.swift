@@ -90,6 +90,22 @@ public final class ReLU: Module {
     public override func extraRepr() -> String { inplace ? "inplace=True" : "" }
 }
 
+/// `nn.LeakyReLU(negative_slope=0.01, inplace=False)`.
+public final class LeakyReLU: Module {
+    public let negativeSlope: Double, inplace: Bool
+    /// The slope as written (`1` or `0.2`), shown by `repr`.
+    let slopeText: String
+    public init(negativeSlope: Double = 0.01, written: String? = nil, inplace: Bool = false) {
+        self.negativeSlope = negativeSlope; self.inplace = inplace
+        slopeText = written ?? formatPythonFloat(negativeSlope)
+        super.init(typeName: "LeakyReLU")
+    }
+    public override func forward(_ input: Tensor) throws -> Tensor {
+        try Functional.leakyRelu(input, negativeSlope: negativeSlope, inplace: inplace)
+    }
+    public override func extraRepr() -> String { "negative_slope=\(slopeText)" + (inplace ? ", inplace=True" : "") }
+}
+
 /// `nn.Sigmoid()`.
 public final class Sigmoid: Module {
     public init() { super.init(typeName: "Sigmoid") }

@@ -18,6 +18,15 @@ enum TorchFunctional {
             let x = try t(a["input"])
             return try a.bool("inplace") ? { try x.unaryInplace(.relu); return a["input"] }() : out(try Functional.relu(x))
         }
+        def("leaky_relu(input, negative_slope=0.01, inplace=False)") { _, a in
+            let x = try t(a["input"])
+            let r = try Functional.leakyRelu(x, negativeSlope: a.double("negative_slope"), inplace: a.bool("inplace"))
+            return r === x ? a["input"] : out(r)
+        }
+        def("leaky_relu_(input, negative_slope=0.01)") { _, a in
+            _ = try Functional.leakyRelu(t(a["input"]), negativeSlope: a.double("negative_slope"), inplace: true)
+            return a["input"]
+        }
         def("sigmoid(input)") { _, a in out(try t(a["input"]).sigmoid()) }
         def("tanh(input)") { _, a in out(try t(a["input"]).tanh()) }
         for name in ["softmax", "log_softmax"] {

@@ -326,6 +326,9 @@ enum TorchNN {
                         padding: try size("padding"), stride: try size("stride"))
         })
         out.append(layer("ReLU", "ReLU(inplace=False)") { _, a in ReLU(inplace: try a.bool("inplace")) })
+        out.append(layer("LeakyReLU", "LeakyReLU(negative_slope=0.01, inplace=False)") { ctx, a in
+            LeakyReLU(negativeSlope: try a.double("negative_slope"), written: try ctx.repr(a["negative_slope"]), inplace: try a.bool("inplace"))
+        })
         out.append(layer("Sigmoid", "Sigmoid()") { _, _ in Sigmoid() })
         out.append(layer("Tanh", "Tanh()") { _, _ in Tanh() })
         out.append(layer("Softmax", "Softmax(dim=None)") { _, a in Softmax(dim: try a.optionalInt("dim")) })

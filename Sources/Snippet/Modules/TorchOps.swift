@@ -109,14 +109,26 @@ enum TorchOps {
             try x.indexPut(a.tensors("indices").map { IndexItem.tensor($0) }, a.tensor("values"), accumulate: a.bool("accumulate"))
             return .tensor(x)
         })
-        ops.append(OpSpec("repeat_interleave", [selfP, opParam("repeats", .tensorOrNumber, OpValue.none), opParam("dim", .optionalInt, OpValue.none)]) { a in
+        ops.append(OpSpec("repeat_interleave", [selfP, opParam("repeats", .tensorOrNumber, OpValue.none), opParam("dim", .optionalInt, OpValue.none),
+                                                opParam("output_size", .optionalInt, OpValue.none, kw: true)]) { a in
             let x = try a.tensor("input")
+            // `output_size` (the result's size along dim, a hint that saves a sync on GPUs) must be right.
+            let size = try a.optionalInt("output_size")
+            func checked(_ r: Tensor, _ mismatch: (Int, Int) -> String) throws -> OpValue {
+                let d = try a.optionalInt("dim").map { try wrapDim($0, r.dim) } ?? 0
+                if let s = size, r.dim > 0, s != r.shape[d] { throw TensorError.runtime(mismatch(r.shape[d], s)) }
+                return .tensor(r)
+            }
+            let allocated = { (_: Int, _: Int) in "allocated size does not match required size" }
             switch a.value("repeats") {
             case .none:
                 guard a.isNone("dim") else { throw TensorError.type("repeat_interleave() missing required argument 'repeats'") }
-                return .tensor(try repeatInterleavePositions(x))
-            case .tensor(let r): return .tensor(try repeatInterleave(x, tensor: r, dim: a.optionalInt("dim")))
-            case .int(let r): return .tensor(try repeatInterleave(x, Int(r), dim: a.optionalInt("dim")))
+                return try checked(try repeatInterleavePositions(x), allocated)
+            case .tensor(let r): return try checked(try repeatInterleave(x, tensor: r, dim: a.optionalInt("dim")), allocated)
+            case .int(let r):
+                return try checked(try repeatInterleave(x, Int(r), dim: a.optionalInt("dim"))) {
+                    "repeat_interleave: Invalid output_size, expected \($0) but got \($1)"
+                }
             case let v:
                 throw TensorError.type("repeat_interleave() received an invalid combination of arguments - got (\(v.typeName)), but expected one of:\n * (Tensor repeats, int dim = None, *, int output_size = None)\n * (int repeats, int dim = None, *, int output_size = None)\n")
             }
