@@ -183,7 +183,7 @@ extension FSRS {
             if zh {
                 lines.append("近 \(Self.heatmapWeeks) 週複習 \(recent) 次；總計 \(totalReviews) 次；連續學習 \(streakDays) 天")
             } else {
-                lines.append("\(recent) reviews in the last \(Self.heatmapWeeks) weeks; \(totalReviews) in all; streak \(streakDays) day\(streakDays == 1 ? "" : "s")")
+                lines.append("\(recent) review\(recent == 1 ? "" : "s") in the last \(Self.heatmapWeeks) weeks; \(totalReviews) in all; streak \(streakDays) day\(streakDays == 1 ? "" : "s")")
             }
             if let r = trueRetention {
                 let pct = String(format: "%.1f%%", r * 100)

@@ -60,4 +60,42 @@ import Testing
         #expect(r.out == "True [0, 2] 2 1\n")
         #expect(r.error == nil)
     }
+
+    /// A result whose backward reads the result itself (prod, max, amax, std, scatter_reduce) must not keep itself
+    /// alive through its own grad_fn: once the program drops it, its block is freed (as in PyTorch, whose saved
+    /// outputs do not own their grad_fn).
+    @Test func resultsSavedForBackwardAreFreedWithTheirTensor() {
+        let r = runSnippet("""
+            import torch
+            x = torch.randn(64, 64, device='cuda', requires_grad=True)
+            idx = torch.zeros(64, 64, dtype=torch.long, device='cuda')
+            base = torch.cuda.memory_allocated()
+            for f in [lambda t: t.prod(1), lambda t: t.max(), lambda t: t.amax(1), lambda t: t.std(1), lambda t: t.var(),
+                      lambda t: t.scatter_reduce(1, idx, t, 'amax'), lambda t: t.softmax(1), lambda t: t.exp()]:
+                y = f(x)
+                del y
+                print(torch.cuda.memory_allocated() - base, end=' ')
+
+            """)
+        #expect(r.error == nil)
+        #expect(r.out == "0 0 0 0 0 0 0 0 ")
+    }
+
+    /// `device=` of the random factories places the tensor (numbers from the CPU generator: a real GPU's Philox
+    /// stream depends on its launch configuration); `_like` forms follow the input's device; a missing GPU fails.
+    @Test func randomFactoriesTakeADevice() {
+        let r = runSnippet("""
+            import torch
+            torch.manual_seed(0)
+            a = torch.randn(2, device='cuda:1')
+            b = torch.randint(0, 5, (3,), device='cuda')
+            c = torch.rand_like(torch.ones(2, device='cuda:3'))
+            print(a.device, b.device, b.dtype, c.device, torch.randperm(3, device='cuda:2').device)
+            torch.randn(2, device='cuda:9')
+
+            """)
+        #expect(r.out == "cuda:1 cuda:0 torch.int64 cuda:3 cuda:2\n")
+        // PyTorch's message spans several lines ("CUDA error: invalid device ordinal", …); the traceback ends with its last.
+        #expect(r.error == "Compile with `TORCH_USE_CUDA_DSA` to enable device-side assertions.")
+    }
 }

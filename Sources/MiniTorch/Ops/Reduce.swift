@@ -168,7 +168,9 @@ extension Tensor {
         if rt.isFloatingPoint {
             let a = self, inShape = shape
             let rd = dim == 0 ? [] : rdims
-            recordAutograd(d == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], outputs: [out]) { g in
+            let savedOut = SavedOutput(out)
+            let node = recordAutograd(d == nil ? "ProdBackward0" : "ProdBackward1", inputs: [self], outputs: [out]) { g in
+                let out = savedOut.unpack()
                 guard let go = g[0] else { return [nil] }
                 // d out / d a_i = product of the other elements of its row (prefix × suffix products, exact with zeros).
                 let (blk, rows, len, _) = a.reductionBlock(rd, keepdim: false, dtype: .float64)
@@ -191,6 +193,7 @@ extension Tensor {
                 let gx = try go.unsqueezeReduced(rd, keepdim: keepdim || d == nil).expand(inShape)
                 return [try gx.mul(z)]
             }
+            savedOut.node = node
         }
         return out
     }
@@ -240,12 +243,15 @@ extension Tensor {
                     dst: out.storage, dstLayout: out.layout)
         if dtype.isFloatingPoint {
             let a = self
-            recordAutograd(isMax ? "MaxBackward1" : "MinBackward1", inputs: [self], outputs: [out]) { g in
+            let savedOut = SavedOutput(out)
+            let node = recordAutograd(isMax ? "MaxBackward1" : "MinBackward1", inputs: [self], outputs: [out]) { g in
+                let out = savedOut.unpack()
                 guard let go = g[0] else { return [nil] }
                 let mask = try a.eq(out)
                 let count = try mask.sum()
                 return [try mask.to(go.dtype).mul(go.div(count))]
             }
+            savedOut.node = node
         }
         return out
     }
@@ -307,13 +313,16 @@ extension Tensor {
         }
         if dtype.isFloatingPoint {
             let a = self, inShape = shape
-            recordAutograd(isMax ? "AmaxBackward0" : "AminBackward0", inputs: [self], outputs: [out]) { g in
+            let savedOut = SavedOutput(out)
+            let node = recordAutograd(isMax ? "AmaxBackward0" : "AminBackward0", inputs: [self], outputs: [out]) { g in
+                let out = savedOut.unpack()
                 guard let go = g[0] else { return [nil] }
                 let ok = try out.unsqueezeReduced(rdims, keepdim: keepdim)
                 let mask = try a.eq(ok).to(go.dtype)
                 let cnt = try mask.sum(dims: rdims, keepdim: true)
                 return [try mask.mul(go.unsqueezeReduced(rdims, keepdim: keepdim).div(cnt)).expand(inShape).contiguous()]
             }
+            savedOut.node = node
         }
         return out
     }
@@ -367,13 +376,16 @@ extension Tensor {
         }
         let a = self, inShape = shape, full = dims == nil || dims!.isEmpty
         let n = Double(len)
-        recordAutograd(std ? "StdBackward0" : "VarBackward0", inputs: [self], outputs: [out]) { g in
+        let savedOut = SavedOutput(out)
+        let node = recordAutograd(std ? "StdBackward0" : "VarBackward0", inputs: [self], outputs: [out]) { g in
+            let out = savedOut.unpack()
             guard let go = g[0] else { return [nil] }
             let mu = try GradMode.with(enabled: false) { try a.mean(dims: rdims, keepdim: true) }
             var scale = try go.unsqueezeReduced(rdims, keepdim: keepdim).mul(.double(2 / Swift.max(0, n - correction)))
             if std { scale = try scale.div(out.unsqueezeReduced(rdims, keepdim: keepdim).mul(.int(2))) }
             return [try a.sub(mu).mul(scale).expand(inShape).contiguous()]
         }
+        savedOut.node = node
         _ = full
         return out
     }

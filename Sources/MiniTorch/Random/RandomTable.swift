@@ -5,37 +5,41 @@ public let randomOps: [OpSpec] = [
         Tensor.manualSeed(Int64(try a.int("seed")))
         return .none
     },
-    OpSpec("rand", method: false, [param("size", .sizes), param("dtype", .optionalDType, OpValue.none, kw: true),
-                                  param("requires_grad", .bool, .bool(false), kw: true)]) { a in
-        .tensor(try Tensor.rand(a.intList("size"), dtype: a.dtype("dtype"), requiresGrad: a.bool("requires_grad")))
+    // `device=` of the random factories: the numbers are drawn from the CPU generator and the tensor is placed
+    // on the (simulated) device. A real GPU draws from its own Philox generator, whose stream depends on the
+    // hardware's launch configuration, so printed values of CUDA random tensors cannot match a real GPU's.
+    OpSpec("rand", method: false, [param("size", .sizes)] + factoryKw) { a in
+        try finishFactory(Tensor.rand(a.intList("size"), dtype: a.dtype("dtype"), requiresGrad: a.bool("requires_grad")), a)
     },
-    OpSpec("randn", method: false, [param("size", .sizes), param("dtype", .optionalDType, OpValue.none, kw: true),
-                                   param("requires_grad", .bool, .bool(false), kw: true)]) { a in
-        .tensor(try Tensor.randn(a.intList("size"), dtype: a.dtype("dtype"), requiresGrad: a.bool("requires_grad")))
+    OpSpec("randn", method: false, [param("size", .sizes)] + factoryKw) { a in
+        try finishFactory(Tensor.randn(a.intList("size"), dtype: a.dtype("dtype"), requiresGrad: a.bool("requires_grad")), a)
     },
     // randint(high, size) or randint(low, high, size)
-    OpSpec("randint", method: false, [param("low", .int), param("high", .optionalIntList), param("size", .optionalIntList, OpValue.none),
-                                     param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
+    OpSpec("randint", method: false, [param("low", .int), param("high", .optionalIntList), param("size", .optionalIntList, OpValue.none)]
+           + factoryKw) { a in
         let first = Int64(try a.int("low"))
         if let size = try a.optionalIntList("size") {
             guard let high = try a.optionalIntList("high"), high.count == 1 else {
                 throw TensorError.type("randint(): argument 'high' must be int")
             }
-            return .tensor(try Tensor.randint(low: first, high: Int64(high[0]), size, dtype: a.dtype("dtype")))
+            return try finishFactory(Tensor.randint(low: first, high: Int64(high[0]), size, dtype: a.dtype("dtype")), a)
         }
         guard let size = try a.optionalIntList("high") else {
             throw TensorError.type("randint() received an invalid combination of arguments")
         }
-        return .tensor(try Tensor.randint(high: first, size, dtype: a.dtype("dtype")))
+        return try finishFactory(Tensor.randint(high: first, size, dtype: a.dtype("dtype")), a)
     },
-    OpSpec("randperm", method: false, [param("n", .int), param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
-        .tensor(try Tensor.randperm(a.int("n"), dtype: a.dtype("dtype")))
+    OpSpec("randperm", method: false, [param("n", .int)] + factoryKw) { a in
+        try finishFactory(Tensor.randperm(a.int("n"), dtype: a.dtype("dtype")), a)
     },
-    OpSpec("rand_like", method: false, [selfP, param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
-        .tensor(try Tensor.randLike(a.tensor("input"), dtype: a.dtype("dtype")))
+    // The `_like` forms default to the input's device.
+    OpSpec("rand_like", method: false, [selfP] + factoryKw) { a in
+        let x = try a.tensor("input")
+        return try finishFactory(Tensor.randLike(x, dtype: a.dtype("dtype")).to(device: a.device("device") ?? x.device), a)
     },
-    OpSpec("randn_like", method: false, [selfP, param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
-        .tensor(try Tensor.randnLike(a.tensor("input"), dtype: a.dtype("dtype")))
+    OpSpec("randn_like", method: false, [selfP] + factoryKw) { a in
+        let x = try a.tensor("input")
+        return try finishFactory(Tensor.randnLike(x, dtype: a.dtype("dtype")).to(device: a.device("device") ?? x.device), a)
     },
     OpSpec("bernoulli", [selfP]) { a in .tensor(try Tensor.bernoulli(a.tensor("input"))) },
     OpSpec("bernoulli_", function: false, [selfP, param("p", .double, .double(0.5))]) { a in

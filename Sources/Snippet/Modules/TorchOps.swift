@@ -28,6 +28,8 @@ enum TorchOps {
         let pos = try args.positional.map { try TorchConvert.opValue(ctx, $0) }
         let kws = try args.keywords.map { ($0.name, try TorchConvert.opValue(ctx, $0.value)) }
         let r = try OpTable.call(name, self: selfTensor, args: pos, kwargs: kws)
+        // A `device=` naming a simulated GPU that does not exist fails as a missing GPU does in PyTorch.
+        if case .tensor(let t) = r, t.device.isCuda { try TorchDevices.check(ctx, t.device) }
         if case .tensor(let t) = r, let s = selfTensor, t === s, let this { return this }
         return TorchConvert.value(r)
     }
