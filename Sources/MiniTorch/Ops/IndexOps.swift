@@ -144,15 +144,34 @@ extension Tensor {
         }
     }
 
-    /// Scatters into `out` (a contiguous tensor of self's shape and dtype, already holding self's values).
+    /// A fresh contiguous tensor of self's shape and dtype for `scatterKernel(into:copyingFrom: self)` to fill.
+    func scatterOutput() -> Tensor {
+        let l = Layout(contiguous: shape)
+        return Tensor(storage: Storage(dtype: dtype, uninitializedCount: l.numel), layout: l, device: device)
+    }
+
+    /// Scatters into `out` (a contiguous tensor of self's shape and dtype, already holding self's values — or,
+    /// with `base`, a fresh `scatterOutput()` that first receives base's values: when base is contiguous and the
+    /// scatter is not along dim 0, each worker copies the rows it then scatters into, while they are in cache).
     func scatterKernel(into out: Tensor, _ d: Int, _ index: Tensor, src: Tensor?, value: Scalar?,
-                       op: ScatterReduction) throws {
+                       op: ScatterReduction, copyingFrom base: Tensor? = nil) throws {
+        let rowBase = base.flatMap { $0.isContiguous && d != 0 && out.dim >= 1 && index.numel != 0 ? $0 : nil }
+        if let base, rowBase == nil {
+            stridedCopy(src: base.storage, srcLayout: base.layout, dst: out.storage, dstLayout: out.layout)
+        }
         if index.numel == 0 { return }
         let idx = index.int64Index()
         let (ishape, istrides) = kernelGeometry(idx)
         let (_, ostrides) = kernelGeometry(out)
         let srcStrides = src.map { kernelGeometry($0).1 } ?? []
         let dimSize = try nonemptySize(out, d)
+        // Bytes of one dim-0 row of out, and base's data, for the fused copy.
+        let rowBytes = rowBase == nil ? 0 : ostrides[0] * dtype.itemSize
+        let baseBytes = rowBase.map { UnsafeRawPointer($0.storage.raw + $0.storageOffset * dtype.itemSize) }
+        if let baseBytes, out.shape[0] > ishape[0] {  // rows no index row reaches
+            (out.storage.raw + ishape[0] * rowBytes).copyMemory(from: baseBytes + ishape[0] * rowBytes,
+                                                                byteCount: (out.shape[0] - ishape[0]) * rowBytes)
+        }
         func run<E: ScatterElement>(_: E.Type) -> Int64? {
             let v: E
             switch value {
@@ -165,6 +184,9 @@ extension Tensor {
             let sp = src.map { UnsafePointer($0.dataPointer(E.self)) }
             // Along dim 0 two index rows may hit the same slot, so only other dims split rows across cores.
             return IndexKernels.parallelRows(ishape[0], work: d == 0 ? 0 : idx.numel) { r0, n in
+                if let baseBytes {
+                    (out.storage.raw + r0 * rowBytes).copyMemory(from: baseBytes + r0 * rowBytes, byteCount: n * rowBytes)
+                }
                 var sh = ishape
                 sh[0] = n
                 return IndexKernels.scatter(dst: o + (d == 0 ? 0 : r0 * ostrides[0]), dstStrides: ostrides, dim: d, dimSize: dimSize,
@@ -187,8 +209,8 @@ extension Tensor {
     public func scatter(_ dim: Int, _ index: Tensor, _ src: Tensor, reduce: String? = nil) throws -> Tensor {
         let d = try scatterChecks(dim, index, src)
         let op = try Tensor.legacyReduce(reduce)
-        let out = materialized()
-        try scatterKernel(into: out, d, index, src: src, value: nil, op: op)
+        let out = scatterOutput()
+        try scatterKernel(into: out, d, index, src: src, value: nil, op: op, copyingFrom: self)
         if op == .assign {
             recordAutograd("ScatterBackward0", inputs: [self, src], outputs: [out]) { g in
                 guard let go = g[0] else { return [nil, nil] }
@@ -206,8 +228,8 @@ extension Tensor {
     public func scatter(_ dim: Int, _ index: Tensor, value: Scalar, reduce: String? = nil) throws -> Tensor {
         let d = try scatterChecks(dim, index, nil)
         let op = try Tensor.legacyReduce(reduce)
-        let out = materialized()
-        try scatterKernel(into: out, d, index, src: nil, value: value, op: op)
+        let out = scatterOutput()
+        try scatterKernel(into: out, d, index, src: nil, value: value, op: op, copyingFrom: self)
         recordAutograd("ScatterBackward1", inputs: [self], outputs: [out]) { g in
             guard let go = g[0] else { return [nil] }
             return [try go.scatter(d, index, value: .int(0))]
@@ -232,8 +254,8 @@ extension Tensor {
     /// `scatter_add(dim, index, src)`.
     public func scatterAdd(_ dim: Int, _ index: Tensor, _ src: Tensor) throws -> Tensor {
         let d = try scatterChecks(dim, index, src)
-        let out = materialized()
-        try scatterKernel(into: out, d, index, src: src, value: nil, op: .sum)
+        let out = scatterOutput()
+        try scatterKernel(into: out, d, index, src: src, value: nil, op: .sum, copyingFrom: self)
         recordAutograd("ScatterAddBackward0", inputs: [self, src], outputs: [out]) { g in
             guard let go = g[0] else { return [nil, nil] }
             return [go, try go.gather(d, index)]

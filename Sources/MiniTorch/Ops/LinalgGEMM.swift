@@ -158,8 +158,10 @@ public enum GEMM {
                 let colSplit = parallel && mBlocks < 2 * threads && nSlivers >= 2 * threads ? threads : 1
                 let slPerSplit = (nSlivers + colSplit - 1) / colSplit
                 let tasks = mBlocks * colSplit
+                // B is packed by all workers, each a share of the slivers.
+                let packParts = parallel ? Swift.min(threads, nSlivers) : 1
                 let packB: (Int) -> Void = { part in
-                    let s0 = part * slPerSplit, s1 = Swift.min(nSlivers, s0 + slPerSplit)
+                    let s0 = nSlivers * part / packParts, s1 = nSlivers * (part + 1) / packParts
                     if s0 < s1 { packBPanel(b, p0: pc, kc: kcur, j0: jc, ncur: ncur, nr: nr, s0: s0, s1: s1, into: bPacked) }
                 }
                 let work: (Int) -> Void = { task in
@@ -185,7 +187,7 @@ public enum GEMM {
                     }
                 }
                 if parallel {
-                    if colSplit > 1 { DispatchQueue.concurrentPerform(iterations: colSplit, execute: packB) } else { packB(0) }
+                    if packParts > 1 { DispatchQueue.concurrentPerform(iterations: packParts, execute: packB) } else { packB(0) }
                     DispatchQueue.concurrentPerform(iterations: tasks, execute: work)
                 } else {
                     packB(0)
