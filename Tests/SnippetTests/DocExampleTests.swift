@@ -34,6 +34,8 @@ enum DocExamples {
         "doc/nn.CrossEntropyLoss/1",
         "doc/nn.CrossEntropyLoss/2",
         "doc/nn.Dropout/1",
+        "doc/nn.Embedding/1",
+        "doc/nn.Embedding/2",
         "doc/nn.Flatten/1",
         "doc/nn.Fold/3",
         "doc/nn.Identity/1",
@@ -240,6 +242,10 @@ enum DocExamples {
          "import torch\ny = torch.tensor([[1, 2], [3, 4]])\nprint(torch.repeat_interleave(y, torch.tensor([1, 2]), dim=0, output_size=3), y.repeat_interleave(2, output_size=8))\nfor a in [dict(repeats=torch.tensor([1, 2]), dim=0, output_size=4), dict(repeats=2, dim=0, output_size=3), dict(repeats=torch.tensor([1, 2]), dim=0, output_size=2)]:\n    try:\n        print(torch.repeat_interleave(y, **a))\n    except Exception as e:\n        print(type(e).__name__, e)\nprint(torch.repeat_interleave(torch.tensor([1, 2]), output_size=3))\n",
          "tensor([[1, 2],\n        [3, 4],\n        [3, 4]]) tensor([1, 1, 2, 2, 3, 3, 4, 4])\nRuntimeError allocated size does not match required size\nRuntimeError repeat_interleave: Invalid output_size, expected 4 but got 3\nRuntimeError allocated size does not match required size\ntensor([0, 1, 1])\n",
          nil),
+        ("embedding", "nn.Embedding / F.embedding: N(0, 1) init under the seed, padding row zeroed and without gradient, PyTorch's checks",
+         "import torch, torch.nn as nn, torch.nn.functional as F\ntorch.manual_seed(0)\ne = nn.Embedding(4, 2, padding_idx=-1)\nprint(e, e.weight, nn.Embedding(5, 3))\nx = torch.tensor([[0, 3], [3, 1]])\ny = e(x)\nprint(y, y.grad_fn.name())\ny.sum().backward()\nprint(e.weight.grad)\nfor a in [torch.tensor([1.]), torch.tensor([4]), torch.tensor([-1])]:\n    try:\n        e(a)\n    except Exception as ex:\n        print(type(ex).__name__, ex)\nprint(F.embedding(torch.tensor([1]), torch.eye(2)), e(torch.tensor(2)).shape, e(torch.tensor([1], dtype=torch.int32)).shape)\nnn.Embedding(3, 2, padding_idx=3)\n",
+         "Embedding(4, 2, padding_idx=3) Parameter containing:\ntensor([[ 1.5410, -0.2934],\n        [-2.1788,  0.5684],\n        [-1.0845, -1.3986],\n        [ 0.0000,  0.0000]], requires_grad=True) Embedding(5, 3)\ntensor([[[ 1.5410, -0.2934],\n         [ 0.0000,  0.0000]],\n\n        [[ 0.0000,  0.0000],\n         [-2.1788,  0.5684]]], grad_fn=<EmbeddingBackward0>) EmbeddingBackward0\ntensor([[1., 1.],\n        [1., 1.],\n        [0., 0.],\n        [0., 0.]])\nRuntimeError Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding)\nIndexError index out of range in self\nIndexError index out of range in self\ntensor([[0., 1.]]) torch.Size([2]) torch.Size([1, 2])\n",
+         "AssertionError: Padding_idx must be within num_embeddings"),
     ]
 
     @Test(arguments: DocExampleTests.fixes.map(\.name))

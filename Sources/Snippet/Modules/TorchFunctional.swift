@@ -27,6 +27,11 @@ enum TorchFunctional {
             _ = try Functional.leakyRelu(t(a["input"]), negativeSlope: a.double("negative_slope"), inplace: true)
             return a["input"]
         }
+        def("embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False)") { _, a in
+            let w = try t(a["weight"], "weight")
+            let pad = try a.optionalInt("padding_idx").map { $0 < 0 ? $0 + (w.shape.first ?? 0) : $0 }
+            return out(try Functional.embedding(t(a["input"]), w, paddingIdx: pad))
+        }
         def("sigmoid(input)") { _, a in out(try t(a["input"]).sigmoid()) }
         def("tanh(input)") { _, a in out(try t(a["input"]).tanh()) }
         for name in ["softmax", "log_softmax"] {

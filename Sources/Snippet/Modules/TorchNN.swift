@@ -329,6 +329,18 @@ enum TorchNN {
         out.append(layer("LeakyReLU", "LeakyReLU(negative_slope=0.01, inplace=False)") { ctx, a in
             LeakyReLU(negativeSlope: try a.double("negative_slope"), written: try ctx.repr(a["negative_slope"]), inplace: try a.bool("inplace"))
         })
+        out.append(layer("Embedding", "Embedding(num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False, _weight=None, _freeze=False, device=None, dtype=None)") { _, a in
+            let n = try a.int("num_embeddings")
+            var pad = try a.optionalInt("padding_idx")
+            if let p = pad {
+                guard p < n && p >= -n else { throw PyError(.assertionError, "Padding_idx must be within num_embeddings") }
+                pad = p < 0 ? p + n : p
+            }
+            guard a["max_norm"].isNone, try !a.bool("scale_grad_by_freq"), try !a.bool("sparse"), a["_weight"].isNone else {
+                throw PyError.notImplementedError("nn.Embedding: max_norm, scale_grad_by_freq, sparse and _weight are not supported here")
+            }
+            return try Embedding(n, a.int("embedding_dim"), paddingIdx: pad, dtype: TorchConvert.dtype(a["dtype"]))
+        })
         out.append(layer("Sigmoid", "Sigmoid()") { _, _ in Sigmoid() })
         out.append(layer("Tanh", "Tanh()") { _, _ in Tanh() })
         out.append(layer("Softmax", "Softmax(dim=None)") { _, a in Softmax(dim: try a.optionalInt("dim")) })
