@@ -202,7 +202,7 @@ public enum OpTable {
     private static let lock = SpinLock()
     nonisolated(unsafe) private static var registry: [String: OpSpec] = {
         var d: [String: OpSpec] = [:]
-        for s in creationOps + elementwiseOps + reduceOps + movementOps + conversionOps + sortOps { d[s.name] = s }
+        for s in creationOps + elementwiseOps + reduceOps + movementOps + conversionOps + sortOps + reduceExtraOps { d[s.name] = s }
         return d
     }()
     /// All ops by name.
@@ -223,6 +223,13 @@ public enum OpTable {
         guard let spec = lock.withLock({ registry[name] }), selfTensor == nil ? spec.isFunction : spec.isMethod else {
             throw TensorError.type(selfTensor == nil ? "module 'torch' has no attribute '\(name)'" : "'Tensor' object has no attribute '\(name)'")
         }
+        return try call(spec, self: selfTensor, args: args, kwargs: kwargs)
+    }
+
+    /// Binds and runs `spec`, also one outside the registry (`torch.linalg.norm`, `F.normalize`).
+    public static func call(_ spec: OpSpec, self selfTensor: Tensor? = nil, args: [OpValue],
+                            kwargs: [(String, OpValue)] = []) throws -> OpValue {
+        let name = spec.name
         var values: [String: OpValue] = [:]
         var params = spec.params[...]
         if let s = selfTensor, let first = params.first {

@@ -64,7 +64,7 @@ extension Tensor {
     /// Runs `arrange` on every slice along `dim` (the slice holds values and positions 0..<n; `arrange` returns
     /// how many leading items to keep) and gathers values and int64 indices of shape `shape` with
     /// `shape[dim] = keep ?? n`.
-    private func sortedSlices(_ d: Int, name: String, keep: Int? = nil,
+    func sortedSlices(_ d: Int, name: String, keep: Int? = nil,
                               _ arrange: (inout [SortItem]) -> Int) throws -> (Tensor, Tensor) {
         let src = materialized()
         let inShape = shape.isEmpty ? [1] : shape

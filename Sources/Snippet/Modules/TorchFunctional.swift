@@ -32,6 +32,7 @@ enum TorchFunctional {
             let pad = try a.optionalInt("padding_idx").map { $0 < 0 ? $0 + (w.shape.first ?? 0) : $0 }
             return out(try Functional.embedding(t(a["input"]), w, paddingIdx: pad))
         }
+        TorchLinalg.define(f, normalizeOp)
         def("sigmoid(input)") { _, a in out(try t(a["input"]).sigmoid()) }
         def("tanh(input)") { _, a in out(try t(a["input"]).tanh()) }
         for name in ["softmax", "log_softmax"] {

@@ -51,6 +51,7 @@ enum TorchModule {
         m.set("return_types", .object(returnTypes))
         m.set("autograd", .object(TorchAutograd.module(ctx)))
         m.set("cuda", .object(TorchCuda.module(ctx)))
+        m.set("linalg", .object(TorchLinalg.module(ctx)))
         let nn = TorchNN.module(ctx)
         m.set("nn", .object(nn))
         m.set("optim", .object(TorchOptim.module(ctx)))

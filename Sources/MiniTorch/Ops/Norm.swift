@@ -1,0 +1,213 @@
+import Foundation
+
+/// `linalg.vector_norm` (what `norm`, `torch.norm` and `linalg.norm` of vectors run; node
+/// LinalgVectorNormBackward0), the 1/inf matrix norms of `linalg.norm`, `F.normalize`, `diff`,
+/// `unfold` (sliding windows as a strided view, UnfoldBackward0) and `unique`.
+extension Tensor {
+    /// `linalg.vector_norm(x, ord, dim, keepdim)`: ord 2 / 1 / inf / -inf / 0 / any p, over `dims` (nil = all).
+    public func vectorNorm(_ p: Double = 2, dims: [Int]? = nil, keepdim: Bool = false, dtype outType: DType? = nil) throws -> Tensor {
+        guard dtype.isFloatingPoint else {
+            throw TensorError.notImplemented("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
+        }
+        let x = outType.map { self.to($0) } ?? self
+        let rdims = try reductionDims(dims)
+        if p.isInfinite, rdims.contains(where: { dim > 0 && shape[$0] == 0 }) || (numel == 0 && dims == nil) {
+            throw TensorError.index("linalg.vector_norm cannot compute the \(p > 0 ? "inf" : "-inf") norm on an empty tensor because the operation does not have an identity")
+        }
+        let out: Tensor = try GradMode.with(enabled: false) {
+            let a = try x.abs()
+            let r = rdims.isEmpty && dim == 0 ? [] : rdims
+            switch p {
+            case 2: return try a.mul(a).sum(dims: r, keepdim: keepdim).sqrt()
+            case 1: return try a.sum(dims: r, keepdim: keepdim)
+            case 0: return try a.ne(.int(0)).to(x.dtype).sum(dims: r, keepdim: keepdim)
+            case .infinity: return try a.amax(dims: r, keepdim: keepdim)
+            case -.infinity: return try a.amin(dims: r, keepdim: keepdim)
+            default: return try a.pow(.double(p)).sum(dims: r, keepdim: keepdim).pow(.double(1 / p))
+            }
+        }
+        let src = x
+        recordAutograd("LinalgVectorNormBackward0", inputs: [self], outputs: [out]) { g in
+            guard let go = g[0] else { return [nil] }
+            let gk = try go.unsqueezeReduced(rdims, keepdim: keepdim)
+            let nk = try out.unsqueezeReduced(rdims, keepdim: keepdim)
+            let grad: Tensor
+            switch p {
+            case 0: grad = Tensor(zeros: src.shape, dtype: src.dtype, device: src.device)
+            case 1: grad = try src.sign().mul(gk)
+            case .infinity, -.infinity:
+                let mask = try src.abs().eq(nk).to(src.dtype)
+                grad = try src.sign().mul(mask).mul(gk.div(mask.sum(dims: rdims, keepdim: true)))
+            case 2: grad = try src.mul(gk.div(nk)).maskedFill(nk.eq(.int(0)), .double(0))
+            default:
+                grad = try src.mul(src.abs().pow(.double(p - 2))).mul(gk.div(nk.pow(.double(p - 1))))
+                    .maskedFill(nk.eq(.int(0)), .double(0))
+            }
+            return [src === self ? grad : grad.to(self.dtype)]
+        }
+        return out
+    }
+
+    /// `norm(p='fro', dim=None, keepdim=False, dtype=None)`: 'fro' and numbers are vector norms; 'nuc' is not supported.
+    public func norm(p: Double?, dims: [Int]?, keepdim: Bool = false, dtype outType: DType? = nil) throws -> Tensor {
+        try vectorNorm(p ?? 2, dims: dims, keepdim: keepdim, dtype: outType)
+    }
+
+    /// `linalg.norm(A, ord=None, dim=None, keepdim=False)`: vector norms, and the Frobenius, 1, -1, inf and
+    /// -inf matrix norms when `ord` is given for a 2-D input (or a 2-dim `dim`).
+    public func linalgNorm(ord: Double?, fro: Bool = false, dims: [Int]?, keepdim: Bool = false) throws -> Tensor {
+        let matrixDims: [Int]? = dims.map { $0.count == 2 ? $0 : nil } ?? ((ord != nil || fro) && dim == 2 ? [0, 1] : nil)
+        if fro && matrixDims == nil && dims == nil {
+            throw TensorError.runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
+        }
+        guard let md = matrixDims, ord != nil || fro else {
+            if fro, let ds = dims, ds.count != 2 {
+                throw TensorError.runtime("linalg.norm: If dim is specified, it mut be of length 1 or 2. Got \(ds)")
+            }
+            return try vectorNorm(ord ?? 2, dims: dims, keepdim: keepdim)
+        }
+        guard dim >= 2 else { throw TensorError.runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.") }
+        let r = try wrapDim(md[0], dim), c = try wrapDim(md[1], dim)
+        if fro { return try vectorNorm(2, dims: [r, c], keepdim: keepdim) }
+        guard let o = ord else { return try vectorNorm(2, dims: [r, c], keepdim: keepdim) }
+        let (sumDim, maxDim): (Int, Int)
+        switch Swift.abs(o) {
+        case 1: (sumDim, maxDim) = (r, c)
+        case .infinity: (sumDim, maxDim) = (c, r)
+        default: throw TensorError.runtime("linalg.matrix_norm: Order \(formatOrd(o)) not supported.")
+        }
+        guard dtype.isFloatingPoint else {
+            throw TensorError.runtime("linalg.matrix_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
+        }
+        let sums = try abs().sum(dims: [sumDim], keepdim: keepdim)
+        let m = !keepdim && maxDim > sumDim ? maxDim - 1 : maxDim
+        return o > 0 ? try sums.amax(dims: [m], keepdim: keepdim) : try sums.amin(dims: [m], keepdim: keepdim)
+    }
+
+    private func formatOrd(_ o: Double) -> String {
+        o == o.rounded() && Swift.abs(o) < 1e15 ? String(Int(o)) : String(o)
+    }
+
+    /// `F.normalize(input, p=2.0, dim=1, eps=1e-12)`: input / max(norm, eps) (DivBackward0).
+    public func normalize(p: Double = 2, dim d: Int = 1, eps: Double = 1e-12) throws -> Tensor {
+        let n = try vectorNorm(p, dims: [d], keepdim: true)
+        return try div(n.clampMin(.double(eps)).expand(shape))
+    }
+
+    /// `diff(n=1, dim=-1, prepend=None, append=None)`: differences of neighbours (narrow + sub, SubBackward0).
+    public func diff(n: Int = 1, dim d: Int = -1, prepend: Tensor? = nil, append: Tensor? = nil) throws -> Tensor {
+        guard dim >= 1 else { throw TensorError.runtime("diff expects input to be at least one-dimensional") }
+        guard n >= 0 else { throw TensorError.runtime("order must be non-negative but got \(n)") }
+        let w = try wrapDim(d, dim)
+        var x = self
+        if prepend != nil || append != nil {
+            for (t, what) in [(prepend, "prepend"), (append, "append")] {
+                if let t, t.dim != dim {
+                    throw TensorError.runtime("diff expects prepend or append to be the same dimension as input")
+                }
+                _ = what
+            }
+            x = try Tensor.cat([prepend, self, append].compactMap { $0 }, dim: w)
+        }
+        for _ in 0..<n {
+            let len = x.shape[w]
+            if len == 0 { break }
+            let hi = try x.narrow(w, 1, len - 1), lo = try x.narrow(w, 0, len - 1)
+            x = x.dtype == .bool ? try hi.ne(lo) : try hi.sub(lo)
+        }
+        return x
+    }
+
+    /// `unfold(dimension, size, step)`: every window of `size` along `dimension`, `step` apart, as a new
+    /// last dim of a view (UnfoldBackward0).
+    public func unfold(dimension d: Int, size: Int, step: Int) throws -> Tensor {
+        let w = try wrapDim(d, dim)
+        let n = dim == 0 ? 1 : shape[w]
+        guard size <= n else {
+            throw TensorError.runtime("maximum size for tensor at dimension \(w) is \(n) but size is \(size)")
+        }
+        guard size >= 0 else { throw TensorError.runtime("size is \(size) but must be >= 0") }
+        guard step > 0 else { throw TensorError.runtime("step is \(step) but must be > 0") }
+        var l = layout
+        let stride = dim == 0 ? 1 : layout.strides[w]
+        if dim == 0 {
+            l.shape = [size]; l.strides = [stride]
+        } else {
+            l.shape[w] = (n - size) / step + 1
+            l.strides[w] = stride * step
+            l.shape.append(size); l.strides.append(stride)
+        }
+        let out = makeView(l)
+        let inShape = shape, dt = dtype, dev = device, windows = dim == 0 ? 1 : (n - size) / step + 1
+        recordAutograd("UnfoldBackward0", inputs: [self], outputs: [out]) { g in
+            guard let go = g[0] else { return [nil] }
+            // Windows may overlap: accumulate each window element into its source position.
+            let z = Tensor(zeros: inShape, dtype: dt, device: dev)
+            let full = inShape.isEmpty ? [1] : inShape
+            let outer = full[..<w].reduce(1, *), inner = full[(w + 1)...].reduce(1, *)
+            var acc = [Double](repeating: 0, count: outer * n * inner)
+            let gd = go.materialized(dtype: dt).toDoubleArray()
+            var k = 0
+            // go is laid out as [outer..., windows, inner..., size].
+            for o in 0..<outer { for win in 0..<windows { for i in 0..<inner { for s in 0..<size {
+                acc[(o * n + win * step + s) * inner + i] += gd[k]; k += 1
+            } } } }
+            for (j, v) in acc.enumerated() { z.storage.write(.double(v), at: j) }
+            return [z]
+        }
+        return out
+    }
+
+    /// `unique(sorted=True, return_inverse=False, return_counts=False, dim=None)` over all elements:
+    /// the sorted distinct values, the position of each element's value, and how often each occurs.
+    public func unique(dim d: Int? = nil) throws -> (values: Tensor, inverse: Tensor, counts: Tensor) {
+        if let d { return try uniqueDim(d) }
+        let flat = materialized().reshapeNoGrad([numel])
+        let floating = dtype.isFloatingPoint
+        var items: [SortItem] = (0..<numel).map {
+            floating ? SortItem(f: flat.storage.readDouble($0), i: 0, index: Int64($0))
+                     : SortItem(f: 0, i: flat.storage.readInt64($0), index: Int64($0))
+        }
+        items.sort(by: Tensor.medianLess)
+        var firsts: [Int] = [], counts: [Int64] = []
+        var inverse = [Int64](repeating: 0, count: numel)
+        for (j, it) in items.enumerated() {
+            if j == 0 || !(items[j - 1].f == it.f && items[j - 1].i == it.i) { firsts.append(Int(it.index)); counts.append(0) }
+            counts[counts.count - 1] += 1
+            inverse[Int(it.index)] = Int64(counts.count - 1)
+        }
+        let values = Tensor(zeros: [firsts.count], dtype: dtype, device: device)
+        let isz = dtype.itemSize
+        for (j, f) in firsts.enumerated() {
+            (values.storage.raw + j * isz).copyMemory(from: flat.storage.raw + (flat.layout.offset + f) * isz, byteCount: isz)
+        }
+        return (values, Tensor(inverse, shape: shape), Tensor(counts, shape: [counts.count]))
+    }
+
+    /// `unique(dim=d)`: distinct slices along `d`, in lexicographic order.
+    func uniqueDim(_ d: Int) throws -> (values: Tensor, inverse: Tensor, counts: Tensor) {
+        let w = try wrapDim(d, dim)
+        let n = dim == 0 ? 1 : shape[w]
+        if n == 0 { return (materialized(), Tensor([Int64](), shape: [0]), Tensor([Int64](), shape: [0])) }
+        let moved = try GradMode.with(enabled: false) { dim == 0 ? try reshape([1]) : try movedim([w], [0]).contiguous() }
+        let rows = moved.materialized().toDoubleArray(), len = n == 0 ? 0 : rows.count / n
+        func row(_ r: Int) -> ArraySlice<Double> { rows[(r * len)..<((r + 1) * len)] }
+        let order = (0..<n).sorted { a, b in
+            for (x, y) in zip(row(a), row(b)) where x != y { return x < y }
+            return a < b
+        }
+        var firsts: [Int] = [], counts: [Int64] = []
+        var inverse = [Int64](repeating: 0, count: n)
+        for (j, r) in order.enumerated() {
+            if j == 0 || row(order[j - 1]) != row(r) { firsts.append(r); counts.append(0) }
+            counts[counts.count - 1] += 1
+            inverse[r] = Int64(counts.count - 1)
+        }
+        let picked = try GradMode.with(enabled: false) {
+            try Tensor.stack(firsts.map { try moved.select(0, $0) }, dim: 0).movedim([0], [w])
+        }
+        return (picked.contiguous(), Tensor(inverse, shape: [n]), Tensor(counts, shape: [counts.count]))
+    }
+
+    private func reshapeNoGrad(_ s: [Int]) -> Tensor { makeView(Layout(contiguous: s, offset: layout.offset)) }
+}

@@ -1,0 +1,92 @@
+/// Op-table entries of median / nanmedian / kthvalue / mode, norm, diff, unfold and unique
+/// (Ops/ReduceExtra.swift, Ops/Norm.swift). `linalg.norm` and `F.normalize` bind through `linalgNormOp` /
+/// `normalizeOp` (they live in submodules, not on torch or Tensor).
+
+let reduceExtraOps: [OpSpec] = [
+    OpSpec("median", [selfP, param("dim", .optionalInt, OpValue.none), param("keepdim", .bool, .bool(false))]) { a in
+        try medianOp(a, ignoreNaN: false)
+    },
+    OpSpec("nanmedian", [selfP, param("dim", .optionalInt, OpValue.none), param("keepdim", .bool, .bool(false))]) { a in
+        try medianOp(a, ignoreNaN: true)
+    },
+    OpSpec("kthvalue", [selfP, param("k", .int), param("dim", .int, .int(-1)), param("keepdim", .bool, .bool(false))]) { a in
+        .valuesIndices(try a.tensor("input").kthvalue(a.int("k"), dim: a.int("dim"), keepdim: a.bool("keepdim")))
+    },
+    OpSpec("mode", [selfP, param("dim", .int, .int(-1)), param("keepdim", .bool, .bool(false))]) { a in
+        .valuesIndices(try a.tensor("input").mode(dim: a.int("dim"), keepdim: a.bool("keepdim")))
+    },
+    OpSpec("norm", [selfP, param("p", .optionalString, .string("fro")), param("dim", .optionalIntList, OpValue.none),
+                    param("keepdim", .bool, .bool(false)), param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
+        let x = try a.tensor("input"), dims = try a.optionalIntList("dim")
+        var p: Double?
+        switch a.value("p") {
+        case .none: p = nil
+        case .string(let s):
+            guard s == "fro" else {
+                if s == "nuc" { throw TensorError.runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.") }
+                throw TensorError.runtime("linalg.matrix_norm: Order \(s) not supported.")
+            }
+            if let ds = dims, ds.count > 2 {
+                throw TensorError.runtime("linalg.norm: If dim is specified, it mut be of length 1 or 2. Got \(ds)")
+            }
+        default: p = try a.double("p")
+        }
+        return .tensor(try x.norm(p: p, dims: dims, keepdim: a.bool("keepdim"), dtype: a.dtype("dtype")))
+    },
+    OpSpec("diff", [selfP, param("n", .int, .int(1)), param("dim", .int, .int(-1)), param("prepend", .optionalTensor, OpValue.none),
+                    param("append", .optionalTensor, OpValue.none)]) { a in
+        .tensor(try a.tensor("input").diff(n: a.int("n"), dim: a.int("dim"), prepend: a.optionalTensor("prepend"),
+                                           append: a.optionalTensor("append")))
+    },
+    OpSpec("unfold", function: false, [selfP, param("dimension", .int), param("size", .int), param("step", .int)]) { a in
+        .tensor(try a.tensor("input").unfold(dimension: a.int("dimension"), size: a.int("size"), step: a.int("step")))
+    },
+    OpSpec("unique", [selfP, param("sorted", .bool, .bool(true)), param("return_inverse", .bool, .bool(false)),
+                      param("return_counts", .bool, .bool(false)), param("dim", .optionalInt, OpValue.none)]) { a in
+        let r = try a.tensor("input").unique(dim: a.optionalInt("dim"))
+        let inv = try a.bool("return_inverse"), cnt = try a.bool("return_counts")
+        if !inv && !cnt { return .tensor(r.values) }
+        return .list([.tensor(r.values)] + (inv ? [.tensor(r.inverse)] : []) + (cnt ? [.tensor(r.counts)] : []))
+    },
+]
+
+func medianOp(_ a: OpArgs, ignoreNaN: Bool) throws -> OpValue {
+    let x = try a.tensor("input")
+    guard let d = try a.optionalInt("dim") else { return .tensor(try x.medianAll(ignoreNaN: ignoreNaN)) }
+    return .valuesIndices(try x.median(dim: d, keepdim: a.bool("keepdim"), ignoreNaN: ignoreNaN))
+}
+
+/// `torch.linalg.norm(A, ord=None, dim=None, keepdim=False, *, dtype=None)`.
+public let linalgNormOp = OpSpec("norm", method: false, [
+    selfP, param("ord", .optionalDouble, OpValue.none), param("dim", .optionalIntList, OpValue.none),
+    param("keepdim", .bool, .bool(false)), param("dtype", .optionalDType, OpValue.none, kw: true),
+]) { a in
+    var x = try a.tensor("input")
+    if let d = try a.dtype("dtype") { x = x.to(d) }
+    let dims = try a.optionalIntList("dim"), keepdim = try a.bool("keepdim")
+    if case .string(let s) = a.value("ord") {
+        guard s == "fro" else {
+            throw TensorError.runtime(x.dim < 2 ? "linalg.matrix_norm: The input tensor A must have at least 2 dimensions."
+                                                : "linalg.matrix_norm: Order \(s) not supported.")
+        }
+        return .tensor(try x.linalgNorm(ord: nil, fro: true, dims: dims, keepdim: keepdim))
+    }
+    return .tensor(try x.linalgNorm(ord: a.optionalDouble("ord"), dims: dims, keepdim: keepdim))
+}
+
+/// `torch.linalg.vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None)`.
+public let vectorNormOp = OpSpec("vector_norm", method: false, [
+    selfP, param("ord", .double, .double(2)), param("dim", .optionalIntList, OpValue.none),
+    param("keepdim", .bool, .bool(false)), param("dtype", .optionalDType, OpValue.none, kw: true),
+]) { a in
+    .tensor(try a.tensor("input").vectorNorm(a.double("ord"), dims: a.optionalIntList("dim"), keepdim: a.bool("keepdim"),
+                                             dtype: a.dtype("dtype")))
+}
+
+/// `torch.nn.functional.normalize(input, p=2.0, dim=1, eps=1e-12, out=None)`.
+public let normalizeOp = OpSpec("normalize", method: false, [
+    selfP, param("p", .double, .double(2)), param("dim", .int, .int(1)), param("eps", .double, .double(1e-12)),
+    param("out", .optionalTensor, OpValue.none),
+]) { a in
+    .tensor(try a.tensor("input").normalize(p: a.double("p"), dim: a.int("dim"), eps: a.double("eps")))
+}

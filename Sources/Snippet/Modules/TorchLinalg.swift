@@ -1,0 +1,20 @@
+import MiniTorch
+
+/// `torch.linalg` (norm, vector_norm) and other submodule functions declared as engine `OpSpec`s outside
+/// the op table (`F.normalize`): bound with the table's argument rules.
+enum TorchLinalg {
+    static func module(_ ctx: Interpreter) -> PyModule {
+        let m = PyModule(name: "torch.linalg")
+        for spec in [linalgNormOp, vectorNormOp] { define(m, spec) }
+        return m
+    }
+
+    /// Defines `spec` as function `spec.name` of `m`.
+    static func define(_ m: PyModule, _ spec: OpSpec) {
+        m.defineFunction(spec.name) { ctx, args in
+            let pos = try args.positional.map { try TorchConvert.opValue(ctx, $0) }
+            let kws = try args.keywords.map { ($0.name, try TorchConvert.opValue(ctx, $0.value)) }
+            return TorchConvert.value(try OpTable.call(spec, args: pos, kwargs: kws))
+        }
+    }
+}

@@ -1,0 +1,156 @@
+"""Records PyTorch's output for the snippets of ReduceExtraTests (median / nanmedian / kthvalue / mode, norm,
+linalg.norm, F.normalize, diff, count_nonzero, Tensor.unfold, unique) into reduce_extra_cases.json.
+
+Run with the venv's PyTorch: /work/venv/bin/python Tests/SnippetTests/Fixtures/record_reduce_extra.py
+Each case's stdout and final `Type: message` line are what `tensorprep run` must print for the same code.
+"""
+import contextlib, io, json, os, sys, torch
+
+CASES = [
+# median / nanmedian: lower median, the lower position among tied medians, NaN propagation, namedtuples.
+"""import torch
+x = torch.tensor([[1., 2., 2., 3.], [4., 4., 1., 1.], [5., 5., 5., 5.]])
+print(x.median(), torch.median(x, 1), x.median(dim=0, keepdim=True))
+print(torch.tensor([3, 1, 2, 2]).median(), torch.tensor([[2, 2, 1], [0, 7, 7]]).median(1))
+y = torch.tensor([[1., float('nan'), 3.], [2., 1., 0.]])
+print(y.median(), y.median(1), y.nanmedian(), y.nanmedian(1), torch.nanmedian(torch.tensor([float('nan')] * 3), 0))
+r = x.median(1)
+print(r.values, r.indices, r[0], type(r).__name__, torch.zeros(0).median(), torch.tensor(5.).median(0))
+torch.zeros(2, 0).median(1)
+""",
+"""import torch
+torch.manual_seed(0)
+x = torch.randint(0, 4, (6, 9)).float()
+print(x.median(1), x.median(0), x.nanmedian(1).indices)
+torch.tensor([1., 2.]).median(2)
+""",
+# kthvalue: quickselect tie-breaking, errors.
+"""import torch
+torch.manual_seed(1)
+x = torch.randint(0, 3, (5, 12))
+for k in [1, 4, 7, 12]:
+    print(torch.kthvalue(x, k), x.float().kthvalue(min(k, 5), 0, keepdim=True).indices)
+print(torch.tensor([3., float('nan'), 1.]).kthvalue(3), torch.tensor(7).kthvalue(1))
+for k in [0, 13]:
+    try:
+        x.kthvalue(k)
+    except RuntimeError as e:
+        print(e)
+x.kthvalue(2, dim=2)
+""",
+# mode: most frequent, smallest on ties of counts, index from std::sort.
+"""import torch
+torch.manual_seed(2)
+x = torch.randint(0, 3, (4, 20))
+print(x.mode(), torch.mode(x, 0), x.float().mode(1, keepdim=True))
+print(torch.tensor([1, 2, 2, 1]).mode(), torch.tensor([5.]).mode(), torch.tensor(4).mode())
+big = torch.randint(0, 5, (3, 40))
+print(big.mode().indices, big.mode(0).indices)
+torch.zeros(0).mode()
+""",
+# autograd of the selections.
+"""import torch
+x = torch.tensor([[1., 2., 2., 3.], [4., 4., 1., 1.]], requires_grad=True)
+for f in [lambda t: t.median(), lambda t: t.median(1).values, lambda t: t.nanmedian(), lambda t: t.nanmedian(0, keepdim=True).values, lambda t: t.mode(1).values, lambda t: t.kthvalue(2, 1).values, lambda t: t.kthvalue(1, 0, True).values]:
+    out = f(x)
+    print(out.grad_fn.name())
+    g, = torch.autograd.grad((out * torch.arange(1., out.numel() + 1).reshape(out.shape)).sum(), x)
+    print(g)
+""",
+# norm / torch.norm / linalg.norm / vector_norm.
+"""import torch
+x = torch.tensor([[3., -4., 0.], [1., 2., -2.]])
+print(x.norm(), torch.norm(x, p=1), x.norm(dim=1), x.norm(p='fro'), x.norm(p='fro', dim=(0, 1)), x.norm(2, 0, keepdim=True))
+print(x.norm(p=float('inf')), x.norm(p=float('-inf'), dim=1), x.norm(p=0), x.norm(p=3, dim=1), x.norm(dtype=torch.float64))
+print(torch.linalg.norm(x), torch.linalg.norm(x, ord=1), torch.linalg.norm(x, ord=float('inf')), torch.linalg.norm(x, ord=-1), torch.linalg.norm(x, 'fro'))
+print(torch.linalg.norm(x, dim=1), torch.linalg.norm(x[0], ord=1), torch.linalg.norm(x, ord=3, dim=0), torch.linalg.vector_norm(x, ord=1), torch.linalg.norm(x, keepdim=True))
+for f in [lambda: torch.tensor([1, 2]).norm(), lambda: torch.linalg.norm(x, ord=2.5), lambda: torch.zeros(3).norm(p='nuc'), lambda: torch.linalg.norm(x[0], 'fro')]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+x.norm(dim=2)
+""",
+"""import torch
+x = torch.tensor([[3., -4., 0.], [1., 2., -2.]], requires_grad=True)
+for f in [lambda t: t.norm(), lambda t: t.norm(p=1), lambda t: t.norm(dim=1), lambda t: t.norm(p=float('inf')), lambda t: t.norm(p=3, dim=0), lambda t: torch.linalg.norm(t, ord=1)]:
+    out = f(x)
+    g, = torch.autograd.grad(out.sum(), x)
+    print(out.grad_fn.name(), g)
+z = torch.zeros(2, requires_grad=True)
+z.norm().backward()
+print(z.grad, x.norm(p=0).grad_fn.name())
+""",
+# F.normalize
+"""import torch
+import torch.nn.functional as F
+x = torch.tensor([[3., 4.], [0., 0.], [1., -1.]], requires_grad=True)
+y = F.normalize(x)
+print(y, F.normalize(x, dim=0), F.normalize(x, p=1, dim=1), F.normalize(x[0], dim=0), F.normalize(x, eps=10.))
+y.sum().backward()
+print(y.grad_fn.name(), x.grad)
+F.normalize(x, dim=3)
+""",
+# diff and count_nonzero
+"""import torch
+x = torch.tensor([[1, 4, 9, 16], [2, 3, 5, 7]])
+print(torch.diff(x), x.diff(dim=0), x.diff(n=2), x.diff(n=5), torch.diff(x, prepend=torch.tensor([[0], [0]])), x.diff(append=x, dim=0))
+print(torch.tensor([True, False, False]).diff(), torch.tensor([1., 2.5, 2.]).diff(n=0))
+w = torch.tensor([1., 3., 6.], requires_grad=True)
+d = w.diff()
+d.backward(torch.tensor([1., 10.]))
+print(d.grad_fn.name(), w.grad)
+print(torch.count_nonzero(x - 2), x.count_nonzero(dim=1), torch.tensor([[0., 1.], [2., 0.]]).count_nonzero(dim=(0, 1)))
+for f in [lambda: torch.tensor(1).diff(), lambda: x.diff(n=-1), lambda: x.diff(prepend=torch.tensor([0]))]:
+    try:
+        f()
+    except RuntimeError as e:
+        print(e)
+x.diff(dim=3)
+""",
+# Tensor.unfold: a strided view
+"""import torch
+x = torch.arange(10.)
+u = x.unfold(0, 3, 2)
+print(u, u.shape, u.stride(), u.is_contiguous(), x.unfold(0, 10, 1), x.unfold(0, 2, 20).shape)
+m = torch.arange(12).reshape(3, 4)
+print(m.unfold(1, 2, 1), m.unfold(0, 2, 1).shape, m.unfold(0, 2, 1).stride(), m.unfold(-1, 4, 1))
+u[0, 0] = 100.
+print(x[0], torch.tensor(3.).unfold(0, 1, 1))
+w = torch.arange(6., requires_grad=True)
+v = w.unfold(0, 3, 1)
+(v * torch.arange(12.).reshape(4, 3)).sum().backward()
+print(v.grad_fn.name(), w.grad)
+for f in [lambda: x.unfold(0, 11, 1), lambda: x.unfold(0, 2, 0), lambda: x.unfold(1, 2, 1)]:
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+torch.unfold(x, 0, 2, 1)
+""",
+# unique
+"""import torch
+x = torch.tensor([[3, 1, 3], [2, 1, 5]])
+print(torch.unique(x), x.unique(return_inverse=True), torch.unique(x, return_counts=True), torch.unique(x, return_inverse=True, return_counts=True))
+print(torch.tensor([2.5, -1., 2.5, 0.]).unique(), torch.tensor([True, False, True]).unique(), torch.tensor([], dtype=torch.long).unique(return_counts=True))
+r = torch.tensor([[1, 2], [0, 5], [1, 2]])
+print(torch.unique(r, dim=0), r.unique(dim=0, return_inverse=True, return_counts=True), r.unique(dim=1))
+torch.unique(x, dim=2)
+""",
+]
+
+def run(code):
+    out, err = io.StringIO(), None
+    with contextlib.redirect_stdout(out):
+        try:
+            exec(code, {})
+        except Exception as e:
+            err = f"{type(e).__name__}: {e}"
+    return {"code": code, "stdout": out.getvalue(), "error": err}
+
+if __name__ == "__main__":
+    cases = [run(c) for c in CASES]
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reduce_extra_cases.json")
+    with open(path, "w") as f:
+        json.dump({"python": f"torch {torch.__version__}", "cases": cases}, f, indent=1)
+    print(f"wrote {len(cases)} cases to {path}", file=sys.stderr)
