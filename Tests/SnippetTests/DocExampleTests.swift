@@ -28,6 +28,7 @@ enum DocExamples {
         "doc/F.cross_entropy/1",
         "doc/F.nll_loss/1",
         "doc/F.one_hot/1",
+        "doc/F.pad/1",
         "doc/nn.AvgPool2d/1",
         "doc/nn.BatchNorm1d/1",
         "doc/nn.BatchNorm2d/1",
@@ -246,6 +247,10 @@ enum DocExamples {
          "import torch, torch.nn as nn, torch.nn.functional as F\ntorch.manual_seed(0)\ne = nn.Embedding(4, 2, padding_idx=-1)\nprint(e, e.weight, nn.Embedding(5, 3))\nx = torch.tensor([[0, 3], [3, 1]])\ny = e(x)\nprint(y, y.grad_fn.name())\ny.sum().backward()\nprint(e.weight.grad)\nfor a in [torch.tensor([1.]), torch.tensor([4]), torch.tensor([-1])]:\n    try:\n        e(a)\n    except Exception as ex:\n        print(type(ex).__name__, ex)\nprint(F.embedding(torch.tensor([1]), torch.eye(2)), e(torch.tensor(2)).shape, e(torch.tensor([1], dtype=torch.int32)).shape)\nnn.Embedding(3, 2, padding_idx=3)\n",
          "Embedding(4, 2, padding_idx=3) Parameter containing:\ntensor([[ 1.5410, -0.2934],\n        [-2.1788,  0.5684],\n        [-1.0845, -1.3986],\n        [ 0.0000,  0.0000]], requires_grad=True) Embedding(5, 3)\ntensor([[[ 1.5410, -0.2934],\n         [ 0.0000,  0.0000]],\n\n        [[ 0.0000,  0.0000],\n         [-2.1788,  0.5684]]], grad_fn=<EmbeddingBackward0>) EmbeddingBackward0\ntensor([[1., 1.],\n        [1., 1.],\n        [0., 0.],\n        [0., 0.]])\nRuntimeError Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got torch.FloatTensor instead (while checking arguments for embedding)\nIndexError index out of range in self\nIndexError index out of range in self\ntensor([[0., 1.]]) torch.Size([2]) torch.Size([1, 2])\n",
          "AssertionError: Padding_idx must be within num_embeddings"),
+        ("pad_constant", "F.pad in constant mode: pairs from the last dim, negative amounts crop, value cast to the dtype, ConstantPadNdBackward0",
+         "import torch, torch.nn.functional as F\nx = torch.arange(6.).reshape(2, 3).requires_grad_()\ny = F.pad(x, (1, 2))\nprint(y, y.grad_fn.name())\ny.sum().backward()\nprint(x.grad)\nprint(F.pad(x, (1, -1, 0, 1), value=7.5), F.pad(torch.arange(4).reshape(2, 2), (1, 1), value=2.7), F.pad(x, []).shape)\nfor p in [(1,), (1, 1, 1, 1, 1, 1), (-2, -2)]:\n    try:\n        F.pad(x, p)\n    except Exception as e:\n        print(type(e).__name__, e)\nz = torch.ones(1, 2, 2, requires_grad=True)\nw = F.pad(z, (0, -1, 1, 0))\nw.sum().backward()\nprint(w, z.grad, F.pad(torch.tensor([True]), (1, 0)))\nF.pad(x, (1, 1), mode='bogus')\n",
+         "tensor([[0., 0., 1., 2., 0., 0.],\n        [0., 3., 4., 5., 0., 0.]], grad_fn=<ConstantPadNdBackward0>) ConstantPadNdBackward0\ntensor([[1., 1., 1.],\n        [1., 1., 1.]])\ntensor([[7.5000, 0.0000, 1.0000],\n        [7.5000, 3.0000, 4.0000],\n        [7.5000, 7.5000, 7.5000]], grad_fn=<ConstantPadNdBackward0>) tensor([[2, 0, 1, 2],\n        [2, 2, 3, 2]]) torch.Size([2, 3])\nRuntimeError Padding length must be divisible by 2\nRuntimeError Padding length should be less than or equal to two times the input dimension but got padding length 6 and input of dimension 2\nRuntimeError narrow(): length must be non-negative.\ntensor([[[0.],\n         [1.],\n         [1.]]], grad_fn=<ConstantPadNdBackward0>) tensor([[[1., 0.],\n         [1., 0.]]]) tensor([False,  True])\n",
+         "NotImplementedError: Unrecognised padding mode bogus"),
     ]
 
     @Test(arguments: DocExampleTests.fixes.map(\.name))

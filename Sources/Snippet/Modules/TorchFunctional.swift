@@ -33,6 +33,24 @@ enum TorchFunctional {
             return out(try Functional.embedding(t(a["input"]), w, paddingIdx: pad))
         }
         TorchLinalg.define(f, normalizeOp)
+        def("pad(input, pad, mode='constant', value=None)") { ctx, a in
+            let mode = try a.string("mode")
+            guard mode == "constant" else {
+                if ["reflect", "replicate", "circular"].contains(mode) {
+                    throw PyError.notImplementedError("F.pad(mode='\(mode)') is not supported here; only mode='constant'")
+                }
+                throw PyError.notImplementedError("Unrecognised padding mode \(mode)")
+            }
+            let amounts = try ctx.toArray(a["pad"]).map { try $0.asIndex() }
+            var value = Scalar.int(0)
+            if !a["value"].isNone {
+                guard let v = TorchConvert.scalar(a["value"]) else {
+                    throw PyError.typeError("pad(): argument 'value' must be float, not \(a["value"].typeName)")
+                }
+                value = v
+            }
+            return out(try Functional.constantPad(t(a["input"]), amounts, value: value))
+        }
         def("sigmoid(input)") { _, a in out(try t(a["input"]).sigmoid()) }
         def("tanh(input)") { _, a in out(try t(a["input"]).tanh()) }
         for name in ["softmax", "log_softmax"] {
