@@ -9,10 +9,19 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw TensorError.notImplemented("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
+        if let o = outType, !o.isFloatingPoint {
+            throw TensorError.runtime("linalg.vector_norm: dtype should be floating point or complex, but got \(o.scalarTypeName)")
+        }
         let x = outType.map { self.to($0) } ?? self
         let rdims = try reductionDims(dims)
-        if p.isInfinite, rdims.contains(where: { dim > 0 && shape[$0] == 0 }) || (numel == 0 && dims == nil) {
-            throw TensorError.index("linalg.vector_norm cannot compute the \(p > 0 ? "inf" : "-inf") norm on an empty tensor because the operation does not have an identity")
+        if p.isInfinite {
+            let what = p > 0 ? "inf" : "-inf"
+            if let ds = dims, !ds.isEmpty, let e = rdims.first(where: { dim > 0 && shape[$0] == 0 }) {
+                throw TensorError.runtime("linalg.vector_norm cannot compute the \(what) norm on the dimension \(e)because this dimension is empty and the operation does not have an identity")
+            }
+            if numel == 0 && (dims ?? []).isEmpty {
+                throw TensorError.runtime("linalg.vector_norm cannot compute the \(what) norm on an empty tensor because the operation does not have an identity")
+            }
         }
         let out: Tensor = try GradMode.with(enabled: false) {
             let a = try x.abs()
@@ -53,39 +62,117 @@ extension Tensor {
         try vectorNorm(p ?? 2, dims: dims, keepdim: keepdim, dtype: outType)
     }
 
-    /// `linalg.norm(A, ord=None, dim=None, keepdim=False)`: vector norms, and the Frobenius, 1, -1, inf and
-    /// -inf matrix norms when `ord` is given for a 2-D input (or a 2-dim `dim`).
-    public func linalgNorm(ord: Double?, fro: Bool = false, dims: [Int]?, keepdim: Bool = false) throws -> Tensor {
-        let matrixDims: [Int]? = dims.map { $0.count == 2 ? $0 : nil } ?? ((ord != nil || fro) && dim == 2 ? [0, 1] : nil)
-        if fro && matrixDims == nil && dims == nil {
-            throw TensorError.runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
-        }
-        guard let md = matrixDims, ord != nil || fro else {
-            if fro, let ds = dims, ds.count != 2 {
-                throw TensorError.runtime("linalg.norm: If dim is specified, it mut be of length 1 or 2. Got \(ds)")
-            }
-            return try vectorNorm(ord ?? 2, dims: dims, keepdim: keepdim)
-        }
+    /// The order of a matrix norm: 'fro', 'nuc' or a number (1, -1, inf, -inf: column / row sums; 2, -2:
+    /// largest / smallest singular value).
+    public enum MatrixNormOrd { case fro, nuc, number(Double) }
+
+    /// `linalg.matrix_norm(A, ord, dim=(-2, -1), keepdim)`.
+    public func matrixNorm(_ ord: MatrixNormOrd, dims: [Int] = [-2, -1], keepdim: Bool = false) throws -> Tensor {
         guard dim >= 2 else { throw TensorError.runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.") }
-        let r = try wrapDim(md[0], dim), c = try wrapDim(md[1], dim)
-        if fro { return try vectorNorm(2, dims: [r, c], keepdim: keepdim) }
-        guard let o = ord else { return try vectorNorm(2, dims: [r, c], keepdim: keepdim) }
-        let (sumDim, maxDim): (Int, Int)
-        switch Swift.abs(o) {
-        case 1: (sumDim, maxDim) = (r, c)
-        case .infinity: (sumDim, maxDim) = (c, r)
-        default: throw TensorError.runtime("linalg.matrix_norm: Order \(formatOrd(o)) not supported.")
+        guard dims.count == 2 else {
+            throw TensorError.runtime("linalg.matrix_norm: dim must be a 2-tuple. Got \(dims.map(String.init).joined(separator: " "))")
+        }
+        let r = try wrapDim(dims[0], dim), c = try wrapDim(dims[1], dim)
+        guard r != c else { throw TensorError.runtime("dim \(r) appears multiple times in the list of dims") }
+        var o = 0.0
+        switch ord {
+        case .fro: return try vectorNorm(2, dims: [r, c], keepdim: keepdim)
+        case .nuc: break
+        case .number(let v):
+            guard [1, 2, .infinity].contains(Swift.abs(v)) else {
+                throw TensorError.runtime("linalg.matrix_norm: Order \(formatOrd(v)) not supported.")
+            }
+            o = v
         }
         guard dtype.isFloatingPoint else {
-            throw TensorError.runtime("linalg.matrix_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
+            throw TensorError.notImplemented("linalg.matrix_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
-        let sums = try abs().sum(dims: [sumDim], keepdim: keepdim)
-        let m = !keepdim && maxDim > sumDim ? maxDim - 1 : maxDim
-        return o > 0 ? try sums.amax(dims: [m], keepdim: keepdim) : try sums.amin(dims: [m], keepdim: keepdim)
+        if Swift.abs(o) == 1 || o.isInfinite {
+            // 1: largest column sum of |A|; inf: largest row sum (-1 / -inf: smallest).
+            let (sumDim, maxDim) = Swift.abs(o) == 1 ? (r, c) : (c, r)
+            let sums = try abs().sum(dims: [sumDim], keepdim: keepdim)
+            let m = !keepdim && maxDim > sumDim ? maxDim - 1 : maxDim
+            return o > 0 ? try sums.amax(dims: [m], keepdim: keepdim) : try sums.amin(dims: [m], keepdim: keepdim)
+        }
+        // Singular values: nuc sums them, 2 / -2 take the largest / smallest.
+        let sv = try movedim([r, c], [dim - 2, dim - 1]).singularValues()
+        var out: Tensor
+        if case .nuc = ord { out = try sv.sum(dims: [-1]) }
+        else if sv.shape.last == 0 { out = Tensor(zeros: Array(sv.shape.dropLast()), dtype: sv.dtype, device: device) }
+        else { out = o > 0 ? try sv.amax(dims: [-1]) : try sv.amin(dims: [-1]) }
+        if keepdim { for d in [r, c].sorted() { out = try out.unsqueeze(d) } }
+        return out
     }
 
     private func formatOrd(_ o: Double) -> String {
         o == o.rounded() && Swift.abs(o) < 1e15 ? String(Int(o)) : String(o)
+    }
+
+    /// Singular values (descending) of each matrix in the last two dims (one-sided Jacobi in Double), with
+    /// LinalgSvdBackward0: d(sigma_i)/dA = u_i v_i^T.
+    public func singularValues() throws -> Tensor {
+        let m = shape[dim - 2], n = shape[dim - 1], k = Swift.min(m, n)
+        let batchShape = Array(shape[..<(dim - 2)]), batch = batchShape.reduce(1, *)
+        let data = materialized().toDoubleArray()
+        var sigma: [Double] = [], us: [[Double]] = [], vs: [[Double]] = []
+        for b in 0..<batch {
+            let a = Array(data[(b * m * n)..<((b + 1) * m * n)])
+            let (s, u, v) = Tensor.jacobiSVD(a, m, n)
+            sigma += s; us.append(u); vs.append(v)
+        }
+        let out = try Tensor(sigma, shape: batchShape + [k]).to(dtype.isFloatingPoint ? dtype : .float32)
+        let inShape = shape, dt = dtype, dev = device
+        recordAutograd("LinalgSvdBackward0", inputs: [self], outputs: [out]) { g in
+            guard let go = g[0] else { return [nil] }
+            let gd = go.materialized(dtype: .float64).toDoubleArray()
+            var grad = [Double](repeating: 0, count: batch * m * n)
+            for b in 0..<batch { for i in 0..<k where gd[b * k + i] != 0 {
+                for r in 0..<m { for c in 0..<n {
+                    grad[(b * m + r) * n + c] += gd[b * k + i] * us[b][r * k + i] * vs[b][c * k + i]
+                } }
+            } }
+            return [Tensor(grad, shape: inShape).to(dt).to(device: dev)]
+        }
+        return out
+    }
+
+    /// One-sided Jacobi SVD of the row-major m×n matrix `a`: singular values (descending) and the first
+    /// min(m, n) left / right singular vectors as row-major m×k and n×k matrices.
+    static func jacobiSVD(_ a: [Double], _ m: Int, _ n: Int) -> ([Double], [Double], [Double]) {
+        // Orthogonalise the columns of B (rows × cols, cols ≤ rows): B = A, or Aᵀ when A is wide.
+        let wide = n > m, rows = wide ? n : m, cols = wide ? m : n
+        var col = (0..<cols).map { j in (0..<rows).map { i in wide ? a[j * n + i] : a[i * n + j] } }
+        var v = (0..<cols).map { j in (0..<cols).map { $0 == j ? 1.0 : 0.0 } }
+        func dot(_ x: [Double], _ y: [Double]) -> Double { zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } }
+        func rotate(_ x: inout [[Double]], _ p: Int, _ q: Int, _ cs: Double, _ sn: Double) {
+            for i in x[p].indices {
+                let xp = x[p][i], xq = x[q][i]
+                x[p][i] = cs * xp - sn * xq; x[q][i] = sn * xp + cs * xq
+            }
+        }
+        for _ in 0..<60 {
+            var rotated = false
+            for p in 0..<Swift.max(cols - 1, 0) { for q in (p + 1)..<cols {
+                let alpha = dot(col[p], col[p]), beta = dot(col[q], col[q]), gamma = dot(col[p], col[q])
+                guard Swift.abs(gamma) > 1e-15 * (alpha * beta).squareRoot(), gamma != 0 else { continue }
+                rotated = true
+                let zeta = (beta - alpha) / (2 * gamma)
+                let t = (zeta >= 0 ? 1.0 : -1.0) / (Swift.abs(zeta) + (1 + zeta * zeta).squareRoot())
+                let cs = 1 / (1 + t * t).squareRoot(), sn = cs * t
+                rotate(&col, p, q, cs, sn); rotate(&v, p, q, cs, sn)
+            } }
+            if !rotated { break }
+        }
+        let norms = col.map { dot($0, $0).squareRoot() }
+        let order = (0..<cols).sorted { norms[$0] > norms[$1] || (norms[$0] == norms[$1] && $0 < $1) }
+        var s: [Double] = [], left = [Double](repeating: 0, count: rows * cols), right = [Double](repeating: 0, count: cols * cols)
+        for (i, j) in order.enumerated() {
+            s.append(norms[j])
+            for r in 0..<rows { left[r * cols + i] = norms[j] > 0 ? col[j][r] / norms[j] : 0 }
+            for r in 0..<cols { right[r * cols + i] = v[j][r] }
+        }
+        // For a wide A (B = Aᵀ = U' S V'ᵀ): A's left vectors are V', its right vectors U'.
+        return wide ? (s, right, left) : (s, left, right)
     }
 
     /// `F.normalize(input, p=2.0, dim=1, eps=1e-12)`: input / max(norm, eps) (DivBackward0).
@@ -101,11 +188,14 @@ extension Tensor {
         let w = try wrapDim(d, dim)
         var x = self
         if prepend != nil || append != nil {
-            for (t, what) in [(prepend, "prepend"), (append, "append")] {
-                if let t, t.dim != dim {
+            for t in [prepend, append] {
+                guard let t else { continue }
+                guard t.dim == dim else {
                     throw TensorError.runtime("diff expects prepend or append to be the same dimension as input")
                 }
-                _ = what
+                if let i = (0..<dim).first(where: { $0 != w && t.shape[$0] != shape[$0] }) {
+                    throw TensorError.runtime("diff expects the shape of tensor to prepend or append to match that of input except along the differencing dimension; input.size(\(i)) = \(shape[i]), but got tensor.size(\(i)) = \(t.shape[i])")
+                }
             }
             x = try Tensor.cat([prepend, self, append].compactMap { $0 }, dim: w)
         }

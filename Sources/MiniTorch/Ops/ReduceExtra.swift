@@ -59,6 +59,7 @@ extension Tensor {
     /// `median(dim, keepdim)` / `nanmedian(dim, keepdim)` → (values, indices), the lower of the two middle values.
     public func median(dim d: Int, keepdim: Bool = false, ignoreNaN: Bool = false) throws -> ValuesIndices {
         let name = ignoreNaN ? "nanmedian" : "median"
+        if dtype == .bool { throw TensorError.notImplemented("\"median_out\" not implemented for 'Bool'") }
         let (v, i) = try selectAlong(d, keepdim: keepdim, name: name) { s in
             if !ignoreNaN, let nan = s.firstIndex(where: { $0.f.isNaN }) { return nan }
             let nans = s.lazy.filter { $0.f.isNaN }.count
@@ -71,6 +72,7 @@ extension Tensor {
 
     /// `median()` / `nanmedian()` over all elements: the lower median (NaN if any for `median`, NaN when empty).
     public func medianAll(ignoreNaN: Bool = false) throws -> Tensor {
+        if dtype == .bool { throw TensorError.notImplemented("\"median_cpu\" not implemented for 'Bool'") }
         let flat = try GradMode.with(enabled: false) { try reshape([numel]) }
         let out: Tensor
         if numel == 0 {
@@ -94,6 +96,7 @@ extension Tensor {
     /// `kthvalue(k, dim=-1, keepdim=False)` → (values, indices), ATen's quick_select_template.
     public func kthvalue(_ k: Int, dim d: Int = -1, keepdim: Bool = false) throws -> ValuesIndices {
         let w = try wrapDim(d, dim)
+        if dtype == .bool { throw TensorError.notImplemented("\"kthvalue_cpu\" not implemented for 'Bool'") }
         let size = dim == 0 ? 1 : shape[w]
         guard k >= 1 && k <= size else {
             throw TensorError.runtime("kthvalue(): selected number k out of range for dimension \(w)")

@@ -17,21 +17,20 @@ let reduceExtraOps: [OpSpec] = [
     },
     OpSpec("norm", [selfP, param("p", .optionalString, .string("fro")), param("dim", .optionalIntList, OpValue.none),
                     param("keepdim", .bool, .bool(false)), param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
-        let x = try a.tensor("input"), dims = try a.optionalIntList("dim")
-        var p: Double?
+        var x = try a.tensor("input")
+        let dims = try a.optionalIntList("dim"), keepdim = try a.bool("keepdim")
         switch a.value("p") {
-        case .none: p = nil
+        case .string("fro"):
+            if let ds = dims, ds.count > 2 { return .tensor(try x.matrixNorm(.fro, dims: ds)) }   // the 2-tuple error
+            return .tensor(try x.vectorNorm(2, dims: dims, keepdim: keepdim, dtype: a.dtype("dtype")))
         case .string(let s):
-            guard s == "fro" else {
-                if s == "nuc" { throw TensorError.runtime("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.") }
-                throw TensorError.runtime("linalg.matrix_norm: Order \(s) not supported.")
-            }
-            if let ds = dims, ds.count > 2 {
-                throw TensorError.runtime("linalg.norm: If dim is specified, it mut be of length 1 or 2. Got \(ds)")
-            }
-        default: p = try a.double("p")
+            if let d = try a.dtype("dtype") { x = x.to(d) }
+            return .tensor(try x.matrixNorm(matrixOrd(s), dims: dims ?? Array(0..<x.dim), keepdim: keepdim))
+        case .none:
+            return .tensor(try x.vectorNorm(2, dims: dims, keepdim: keepdim, dtype: a.dtype("dtype")))
+        default:
+            return .tensor(try x.vectorNorm(a.double("p"), dims: dims, keepdim: keepdim, dtype: a.dtype("dtype")))
         }
-        return .tensor(try x.norm(p: p, dims: dims, keepdim: a.bool("keepdim"), dtype: a.dtype("dtype")))
     },
     OpSpec("diff", [selfP, param("n", .int, .int(1)), param("dim", .int, .int(-1)), param("prepend", .optionalTensor, OpValue.none),
                     param("append", .optionalTensor, OpValue.none)]) { a in
@@ -56,7 +55,18 @@ func medianOp(_ a: OpArgs, ignoreNaN: Bool) throws -> OpValue {
     return .valuesIndices(try x.median(dim: d, keepdim: a.bool("keepdim"), ignoreNaN: ignoreNaN))
 }
 
-/// `torch.linalg.norm(A, ord=None, dim=None, keepdim=False, *, dtype=None)`.
+/// 'fro' / 'nuc' as a matrix-norm order (any other string: PyTorch's "Order ... not supported").
+func matrixOrd(_ s: String) throws -> Tensor.MatrixNormOrd {
+    switch s {
+    case "fro": return .fro
+    case "nuc": return .nuc
+    default: throw TensorError.runtime("linalg.matrix_norm: Order \(s) not supported.")
+    }
+}
+
+/// `torch.linalg.norm(A, ord=None, dim=None, keepdim=False, *, dtype=None)`: without `ord`, the 2-norm of the
+/// flattened input (or over one dim, or the Frobenius norm over two); with `ord`, a vector norm of a 1-D input
+/// (or over one dim) and a matrix norm of a 2-D input (or over two dims).
 public let linalgNormOp = OpSpec("norm", method: false, [
     selfP, param("ord", .optionalDouble, OpValue.none), param("dim", .optionalIntList, OpValue.none),
     param("keepdim", .bool, .bool(false)), param("dtype", .optionalDType, OpValue.none, kw: true),
@@ -64,22 +74,33 @@ public let linalgNormOp = OpSpec("norm", method: false, [
     var x = try a.tensor("input")
     if let d = try a.dtype("dtype") { x = x.to(d) }
     let dims = try a.optionalIntList("dim"), keepdim = try a.bool("keepdim")
-    if case .string(let s) = a.value("ord") {
-        guard s == "fro" else {
-            throw TensorError.runtime(x.dim < 2 ? "linalg.matrix_norm: The input tensor A must have at least 2 dimensions."
-                                                : "linalg.matrix_norm: Order \(s) not supported.")
-        }
-        return .tensor(try x.linalgNorm(ord: nil, fro: true, dims: dims, keepdim: keepdim))
+    if let ds = dims, ds.count != 1 && ds.count != 2 {
+        throw TensorError.runtime("linalg.norm: If dim is specified, it must be of length 1 or 2. Got \(ds)")
     }
-    return .tensor(try x.linalgNorm(ord: a.optionalDouble("ord"), dims: dims, keepdim: keepdim))
+    var ord: Tensor.MatrixNormOrd?
+    switch a.value("ord") {
+    case .none: ord = nil
+    case .string(let s): ord = try matrixOrd(s)
+    default: ord = .number(try a.double("ord"))
+    }
+    guard let o = ord else {
+        if let ds = dims, ds.count == 2 { return .tensor(try x.matrixNorm(.fro, dims: ds, keepdim: keepdim)) }
+        return .tensor(try x.vectorNorm(2, dims: dims, keepdim: keepdim))
+    }
+    if dims == nil && x.dim > 2 {
+        throw TensorError.runtime("linalg.norm: If dim is not specified but ord is, the input must be 1D or 2D. Got \(x.dim)D.")
+    }
+    let ds = dims ?? Array(0..<x.dim)
+    if ds.count == 1 || x.dim == 1 && dims == nil, case .number(let p) = o { return .tensor(try x.vectorNorm(p, dims: ds, keepdim: keepdim)) }
+    return .tensor(try x.matrixNorm(o, dims: ds, keepdim: keepdim))
 }
 
 /// `torch.linalg.vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None)`.
-public let vectorNormOp = OpSpec("vector_norm", method: false, [
-    selfP, param("ord", .double, .double(2)), param("dim", .optionalIntList, OpValue.none),
+public let vectorNormOp = OpSpec("linalg_vector_norm", method: false, [
+    selfP, param("ord", .number, .double(2)), param("dim", .optionalIntList, OpValue.none),
     param("keepdim", .bool, .bool(false)), param("dtype", .optionalDType, OpValue.none, kw: true),
 ]) { a in
-    .tensor(try a.tensor("input").vectorNorm(a.double("ord"), dims: a.optionalIntList("dim"), keepdim: a.bool("keepdim"),
+    .tensor(try a.tensor("input").vectorNorm(a.number("ord").asDouble, dims: a.optionalIntList("dim"), keepdim: a.bool("keepdim"),
                                              dtype: a.dtype("dtype")))
 }
 

@@ -5,13 +5,14 @@ import MiniTorch
 enum TorchLinalg {
     static func module(_ ctx: Interpreter) -> PyModule {
         let m = PyModule(name: "torch.linalg")
-        for spec in [linalgNormOp, vectorNormOp] { define(m, spec) }
+        define(m, linalgNormOp)
+        define(m, vectorNormOp, as: "vector_norm")
         return m
     }
 
-    /// Defines `spec` as function `spec.name` of `m`.
-    static func define(_ m: PyModule, _ spec: OpSpec) {
-        m.defineFunction(spec.name) { ctx, args in
+    /// Defines `spec` as function `name` (default `spec.name`) of `m`.
+    static func define(_ m: PyModule, _ spec: OpSpec, as name: String? = nil) {
+        m.defineFunction(name ?? spec.name) { ctx, args in
             let pos = try args.positional.map { try TorchConvert.opValue(ctx, $0) }
             let kws = try args.keywords.map { ($0.name, try TorchConvert.opValue(ctx, $0.value)) }
             return TorchConvert.value(try OpTable.call(spec, args: pos, kwargs: kws))
