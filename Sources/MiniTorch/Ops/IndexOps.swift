@@ -33,7 +33,9 @@ extension Tensor {
         }
         if index.numel == 0 { return Tensor(zeros: index.shape, dtype: dtype, device: device) }
         try gatherShapeCheck(d, index)
-        let out = Tensor(zeros: index.shape, dtype: dtype, device: device)
+        // The kernel writes every element (or throws), so the output starts uninitialised.
+        let outLayout = Layout(contiguous: index.shape)
+        let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: outLayout.numel), layout: outLayout, device: device)
         try gatherInto(out, d, index)
         let selfShape = shape
         recordAutograd("GatherBackward0", inputs: [self], outputs: [out]) { g in

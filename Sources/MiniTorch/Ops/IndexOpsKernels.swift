@@ -105,6 +105,14 @@ enum IndexKernels {
         return bad.first { $0 != nil } ?? nil
     }
 
+    /// Whether all of `index[0..<n]` lie in 0..<limit (one vectorisable pass, so the copy loop after it needs no checks).
+    @inline(__always)
+    static func allInRange(_ index: UnsafePointer<Int64>, _ n: Int, _ limit: Int64) -> Bool {
+        var top: UInt64 = 0  // negative indices become huge as unsigned
+        for j in 0..<n { top = Swift.max(top, UInt64(bitPattern: index[j])) }
+        return top < UInt64(limit)
+    }
+
     /// out[p] = src[p with coordinate `dim` replaced by index[p]]. Returns the first out-of-range index, if any.
     static func gather<T>(out: UnsafeMutablePointer<T>, outStrides: [Int],
                           src: UnsafePointer<T>, srcStrides: [Int], dim: Int, dimSize: Int,
@@ -116,6 +124,12 @@ enum IndexKernels {
         let limit = Int64(dimSize)
         forEachRow(indexShape, [outStrides, indexStrides, srcZ], [0, 0, 0]) { o0, o1, o2, n, s0, s1, s2 in
             if bad != nil { return }
+            if s0 == 1 && s1 == 1 && s2 == 0 && allInRange(index + o1, n, limit) {
+                // Contiguous row along the gathered dim with valid indices: an unchecked loop.
+                let po = out + o0, pi = index + o1, ps = src + o2
+                for j in 0..<n { po[j] = ps[Int(pi[j]) &* sd] }
+                return
+            }
             var po = out + o0, pi = index + o1, ps = src + o2
             for _ in 0..<n {
                 let i = pi.pointee
@@ -147,11 +161,10 @@ enum IndexKernels {
                 let pi = index + o0, pd = dst + o2
                 if let src {
                     let ps = src + o1
-                    if s0 == 1 && s1 == 1 && s2 == 0 {  // contiguous rows along the scattered dim
+                    if s0 == 1 && s1 == 1 && s2 == 0 && allInRange(pi, n, limit) {
+                        // Contiguous row along the scattered dim with valid indices: an unchecked loop.
                         for j in 0..<n {
-                            let i = pi[j]
-                            if i < 0 || i >= limit { bad = i; return }
-                            let p = pd + Int(i) &* dd
+                            let p = pd + Int(pi[j]) &* dd
                             p.pointee = f(p.pointee, ps[j])
                         }
                     } else {
