@@ -100,6 +100,7 @@ enum DocExamples {
         "doc/torch.clamp/1",
         "doc/torch.count_nonzero/1",
         "doc/torch.cumsum/1",
+        "doc/torch.diagonal/1",
         "doc/torch.div/1",
         "doc/torch.dot/1",
         "doc/torch.enable_grad/1",
@@ -189,6 +190,7 @@ enum DocExamples {
         "doc/torch.take_along_dim/1",
         "doc/torch.tanh/1",
         "doc/torch.tensor/1",
+        "doc/torch.trace/1",
         "doc/torch.transpose/1",
         "doc/torch.tril/1",
         "doc/torch.triu/1",
@@ -251,6 +253,10 @@ enum DocExamples {
          "import torch, torch.nn.functional as F\nx = torch.arange(6.).reshape(2, 3).requires_grad_()\ny = F.pad(x, (1, 2))\nprint(y, y.grad_fn.name())\ny.sum().backward()\nprint(x.grad)\nprint(F.pad(x, (1, -1, 0, 1), value=7.5), F.pad(torch.arange(4).reshape(2, 2), (1, 1), value=2.7), F.pad(x, []).shape)\nfor p in [(1,), (1, 1, 1, 1, 1, 1), (-2, -2)]:\n    try:\n        F.pad(x, p)\n    except Exception as e:\n        print(type(e).__name__, e)\nz = torch.ones(1, 2, 2, requires_grad=True)\nw = F.pad(z, (0, -1, 1, 0))\nw.sum().backward()\nprint(w, z.grad, F.pad(torch.tensor([True]), (1, 0)))\nF.pad(x, (1, 1), mode='bogus')\n",
          "tensor([[0., 0., 1., 2., 0., 0.],\n        [0., 3., 4., 5., 0., 0.]], grad_fn=<ConstantPadNdBackward0>) ConstantPadNdBackward0\ntensor([[1., 1., 1.],\n        [1., 1., 1.]])\ntensor([[7.5000, 0.0000, 1.0000],\n        [7.5000, 3.0000, 4.0000],\n        [7.5000, 7.5000, 7.5000]], grad_fn=<ConstantPadNdBackward0>) tensor([[2, 0, 1, 2],\n        [2, 2, 3, 2]]) torch.Size([2, 3])\nRuntimeError Padding length must be divisible by 2\nRuntimeError Padding length should be less than or equal to two times the input dimension but got padding length 6 and input of dimension 2\nRuntimeError narrow(): length must be non-negative.\ntensor([[[0.],\n         [1.],\n         [1.]]], grad_fn=<ConstantPadNdBackward0>) tensor([[[1., 0.],\n         [1., 0.]]]) tensor([False,  True])\n",
          "NotImplementedError: Unrecognised padding mode bogus"),
+        ("diagonal_trace", "diagonal (a view: offsets, dims, writes through) and trace, DiagonalBackward0 / TraceBackward0",
+         "import torch\na = torch.arange(12.).reshape(3, 4).requires_grad_()\nd = torch.diagonal(a, 1)\nprint(d, d.grad_fn.name())\nd.sum().backward()\nprint(a.grad)\nprint(torch.diagonal(a, -1), torch.diagonal(a, 5), torch.diagonal(torch.zeros(2, 3, 4), 0, -1, 0).shape, torch.trace(a), torch.trace(a).grad_fn.name())\nb = torch.arange(9.).reshape(3, 3).requires_grad_()\nb.trace().backward()\nprint(b.grad, torch.trace(torch.arange(4).reshape(2, 2)), a.diagonal(dim1=1, dim2=0))\nc = torch.zeros(3, 3)\nc.diagonal().fill_(5)\nprint(c)\nfor f in [lambda: torch.trace(torch.zeros(3)), lambda: torch.diagonal(a, 0, 0, 0)]:\n    try:\n        f()\n    except Exception as e:\n        print(type(e).__name__, e)\ntorch.diagonal(torch.zeros(3))\n",
+         "tensor([ 1.,  6., 11.], grad_fn=<DiagonalBackward0>) DiagonalBackward0\ntensor([[0., 1., 0., 0.],\n        [0., 0., 1., 0.],\n        [0., 0., 0., 1.]])\ntensor([4., 9.], grad_fn=<DiagonalBackward0>) tensor([], grad_fn=<DiagonalBackward0>) torch.Size([3, 2]) tensor(15., grad_fn=<TraceBackward0>) TraceBackward0\ntensor([[1., 0., 0.],\n        [0., 1., 0.],\n        [0., 0., 1.]]) tensor(3) tensor([ 0.,  5., 10.], grad_fn=<DiagonalBackward0>)\ntensor([[5., 0., 0.],\n        [0., 5., 0.],\n        [0., 0., 5.]])\nRuntimeError trace: expected a matrix, but got tensor with dim 1\nRuntimeError diagonal dimensions cannot be identical 0, 0\n",
+         "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 1)"),
     ]
 
     @Test(arguments: DocExampleTests.fixes.map(\.name))

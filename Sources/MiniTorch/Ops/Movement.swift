@@ -332,6 +332,49 @@ extension Tensor {
         }
         return try selectUnchecked(w, index < 0 ? index + n : index)
     }
+    /// `diagonal(offset=0, dim1=0, dim2=1)`: a view whose last dim walks the (offset) diagonal of dims dim1 and dim2,
+    /// DiagonalBackward0 (the gradient written onto the same diagonal of zeros).
+    public func diagonal(offset: Int = 0, dim1: Int = 0, dim2: Int = 1) throws -> Tensor {
+        let d1 = try wrapDim(dim1, dim), d2 = try wrapDim(dim2, dim)
+        guard d1 != d2 else { throw TensorError.runtime("diagonal dimensions cannot be identical \(dim1), \(dim2)") }
+        let l = Tensor.diagonalLayout(layout, offset: offset, d1, d2)
+        let out = makeView(l)
+        let inShape = shape, inDType = dtype, dev = device
+        recordAutograd("DiagonalBackward0", inputs: [self], outputs: [out]) { g in
+            guard let go = g[0] else { return [nil] }
+            let z = Tensor(zeros: inShape, dtype: inDType, device: dev)
+            try z.makeView(Tensor.diagonalLayout(z.layout, offset: offset, d1, d2)).assignElements(from: go)
+            return [z]
+        }
+        return out
+    }
+
+    /// ATen's diagonal geometry: length max(min(n1, n2 - offset), 0) (offset ≥ 0) or max(min(n1 + offset, n2), 0).
+    static func diagonalLayout(_ l: Layout, offset: Int, _ d1: Int, _ d2: Int) -> Layout {
+        var out = l
+        let n1 = l.shape[d1], n2 = l.shape[d2]
+        let size = offset >= 0 ? Swift.max(Swift.min(n1, n2 - offset), 0) : Swift.max(Swift.min(n1 + offset, n2), 0)
+        if size > 0 { out.offset += offset >= 0 ? offset * l.strides[d2] : -offset * l.strides[d1] }
+        let stride = l.strides[d1] + l.strides[d2]
+        for d in [d1, d2].sorted(by: >) { out.shape.remove(at: d); out.strides.remove(at: d) }
+        out.shape.append(size); out.strides.append(stride)
+        return out
+    }
+
+    /// `trace()`: sum of the main diagonal of a matrix (integers sum to int64), TraceBackward0.
+    public func trace() throws -> Tensor {
+        guard dim == 2 else { throw TensorError.runtime("trace: expected a matrix, but got tensor with dim \(dim)") }
+        let out = try GradMode.with(enabled: false) { try diagonal().sum() }
+        let inShape = shape, inDType = dtype, dev = device
+        recordAutograd("TraceBackward0", inputs: [self], outputs: [out]) { g in
+            guard let go = g[0] else { return [nil] }
+            let z = Tensor(zeros: inShape, dtype: inDType, device: dev)
+            try z.diagonal().assignElements(from: go)
+            return [z]
+        }
+        return out
+    }
+
     func selectUnchecked(_ w: Int, _ i: Int) throws -> Tensor {
         var l = layout
         l.offset += i * layout.strides[w]

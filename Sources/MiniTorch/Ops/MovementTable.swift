@@ -89,6 +89,10 @@ let movementOps: [OpSpec] = [
     OpSpec("moveaxis", [selfP, param("source", .optionalIntList), param("destination", .optionalIntList)]) { a in
         .tensor(try a.tensor("input").movedim(a.intList("source"), a.intList("destination")))
     },
+    OpSpec("diagonal", [selfP, param("offset", .int, .int(0)), param("dim1", .int, .int(0)), param("dim2", .int, .int(1))]) { a in
+        .tensor(try a.tensor("input").diagonal(offset: a.int("offset"), dim1: a.int("dim1"), dim2: a.int("dim2")))
+    },
+    OpSpec("trace", [selfP]) { a in .tensor(try a.tensor("input").trace()) },
     OpSpec("broadcast_to", [selfP, param("size", .sizes)]) { a in .tensor(try a.tensor("input").expand(a.intList("size"))) },
 ]
 
