@@ -47,7 +47,7 @@ enum TorchModule {
         defineMisc(m)
 
         let returnTypes = PyModule(name: "torch.return_types")
-        for n in ["max", "min", "sort", "topk", "kthvalue", "mode", "median"] { returnTypes.set(n, .object(TorchTypes.returnType(n))) }
+        for n in ["max", "min", "sort", "topk", "kthvalue", "mode", "median", "nanmedian"] { returnTypes.set(n, .object(TorchTypes.returnType(n))) }
         m.set("return_types", .object(returnTypes))
         m.set("autograd", .object(TorchAutograd.module(ctx)))
         m.set("cuda", .object(TorchCuda.module(ctx)))
