@@ -284,9 +284,8 @@ public enum Autograd {
 
         guard inputs != nil else { return [] }
         if !allowUnused, let ci = captured.firstIndex(where: { $0 == nil }) {
-            throw TensorError.runtime(capture.count == 1
-                ? "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior."
-                : "The differentiated Tensor at index \(ci) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+            // PyTorch 2.15 names the index also when there is a single input.
+            throw TensorError.runtime("The differentiated Tensor at index \(ci) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
         }
         return captured
     }
