@@ -42,7 +42,7 @@ extension Tensor {
             let nk = try out.unsqueezeReduced(rdims, keepdim: keepdim)
             let grad: Tensor
             switch p {
-            case 0: grad = Tensor(zeros: src.shape, dtype: src.dtype, device: src.device)
+            case 0: return [nil]   // ATen's norm_backward returns an undefined gradient for p = 0
             case 1: grad = try src.sign().mul(gk)
             case .infinity, -.infinity:
                 let mask = try src.abs().eq(nk).to(src.dtype)
@@ -95,12 +95,19 @@ extension Tensor {
             return o > 0 ? try sums.amax(dims: [m], keepdim: keepdim) : try sums.amin(dims: [m], keepdim: keepdim)
         }
         // Singular values: nuc sums them, 2 / -2 take the largest / smallest.
-        let sv = try movedim([r, c], [dim - 2, dim - 1]).singularValues()
+        // ATen: svdvals of A permuted so (r, c) are last, amax/amin/sum over them, permuted back for keepdim.
+        let perm = (0..<dim).filter { $0 != r && $0 != c } + [r, c]
+        let sv = try permute(perm).singularValues()
         var out: Tensor
-        if case .nuc = ord { out = try sv.sum(dims: [-1]) }
-        else if sv.shape.last == 0 { out = Tensor(zeros: Array(sv.shape.dropLast()), dtype: sv.dtype, device: device) }
-        else { out = o > 0 ? try sv.amax(dims: [-1]) : try sv.amin(dims: [-1]) }
-        if keepdim { for d in [r, c].sorted() { out = try out.unsqueeze(d) } }
+        if case .nuc = ord { out = try sv.sum(dims: [-1], keepdim: keepdim) }
+        else if sv.shape.last == 0 {
+            out = Tensor(zeros: Array(sv.shape.dropLast()) + (keepdim ? [1] : []), dtype: sv.dtype, device: device)
+        } else { out = o > 0 ? try sv.amax(dims: [-1], keepdim: keepdim) : try sv.amin(dims: [-1], keepdim: keepdim) }
+        if keepdim {
+            var inverse = [Int](repeating: 0, count: dim)
+            for (i, p) in perm.enumerated() { inverse[p] = i }
+            out = try out.unsqueeze(-1).permute(inverse)
+        }
         return out
     }
 
@@ -251,7 +258,16 @@ extension Tensor {
     /// `unique(sorted=True, return_inverse=False, return_counts=False, dim=None)` over all elements:
     /// the sorted distinct values, the position of each element's value, and how often each occurs.
     public func unique(dim d: Int? = nil) throws -> (values: Tensor, inverse: Tensor, counts: Tensor) {
-        if let d { return try uniqueDim(d) }
+        let r = try d.map { try uniqueDim($0) } ?? uniqueAll()
+        // PyTorch records a node whose backward is not implemented.
+        let op = d == nil ? "_unique2" : "unique_dim"
+        recordAutograd(d == nil ? "Unique2Backward0" : "UniqueDimBackward0", inputs: [self], outputs: [r.values]) { _ in
+            throw TensorError.notImplemented("the derivative for '\(op)' is not implemented.")
+        }
+        return r
+    }
+
+    func uniqueAll() throws -> (values: Tensor, inverse: Tensor, counts: Tensor) {
         let flat = materialized().reshapeNoGrad([numel])
         let floating = dtype.isFloatingPoint
         var items: [SortItem] = (0..<numel).map {

@@ -146,6 +146,8 @@ torch.unique(x, dim=2)
 "import torch\ntorch.manual_seed(3)\nfor shape in [(3, 3), (2, 4), (5, 2), (1, 3), (2, 3, 3), (4, 4)]:\n    a = torch.randn(*shape, requires_grad=True)\n    for o in [2, -2, 'nuc']:\n        n = torch.linalg.norm(a, ord=o, dim=(-2, -1))\n        g, = torch.autograd.grad(n.sum(), a)\n        print(shape, o, n.grad_fn.name(), n, g)\ntorch.linalg.norm(torch.ones(2, 2, dtype=torch.long), ord=2)\n",
 # torch.linalg / F.normalize imports, namedtuple unpacking and torch.return_types.nanmedian.
 "import torch\nimport torch.linalg\nimport torch.linalg as LA\nfrom torch.linalg import norm, vector_norm\nfrom torch.nn.functional import normalize\nx = torch.tensor([[3., 4.], [1., 1.]])\nprint(LA.norm(x), norm(x, dim=1), vector_norm(x, 1), normalize(x, dim=0))\nprint(isinstance(x.nanmedian(0), torch.return_types.nanmedian), type(x.median(0)))\nr = torch.median(x, 1)\nv, i = r\nprint(v, i, r._fields if hasattr(r, '_fields') else None, len(r))\nprint(x.median(dim=-1, keepdim=True), x.norm(2, 1, True))\nLA.norm(x, ord='bad')\n",
+# keepdim matrix norms permute back (PermuteBackward0); unique records a node without a derivative; p=0 has no gradient.
+"import torch\nx = torch.tensor([[1., -2., 0.], [3., 0., 4.]], requires_grad=True)\nfor f in [lambda t: torch.linalg.norm(t, ord=2, dim=(1, 0), keepdim=True), lambda t: torch.linalg.norm(t.unsqueeze(0), ord='nuc', dim=(0, 2), keepdim=True), lambda t: torch.linalg.norm(t, ord=-2, keepdim=True)]:\n    out = f(x)\n    g, = torch.autograd.grad(out.sum(), x)\n    print(out, out.grad_fn.name(), g)\nu = torch.unique(x)\nprint(u, x.unique(dim=1))\ntry:\n    u.sum().backward()\nexcept NotImplementedError as e:\n    print(e)\nn = x.norm(p=0)\nprint(n)\ntorch.autograd.grad(n, x)\n",
 ]
 
 def run(code):
