@@ -92,6 +92,7 @@ enum DocExamples {
         "doc/torch.argmin/1",
         "doc/torch.bmm/1",
         "doc/torch.broadcast_shapes/1",
+        "doc/torch.broadcast_tensors/1",
         "doc/torch.broadcast_to/1",
         "doc/torch.can_cast/1",
         "doc/torch.cat/1",
@@ -257,6 +258,10 @@ enum DocExamples {
          "import torch\na = torch.arange(12.).reshape(3, 4).requires_grad_()\nd = torch.diagonal(a, 1)\nprint(d, d.grad_fn.name())\nd.sum().backward()\nprint(a.grad)\nprint(torch.diagonal(a, -1), torch.diagonal(a, 5), torch.diagonal(torch.zeros(2, 3, 4), 0, -1, 0).shape, torch.trace(a), torch.trace(a).grad_fn.name())\nb = torch.arange(9.).reshape(3, 3).requires_grad_()\nb.trace().backward()\nprint(b.grad, torch.trace(torch.arange(4).reshape(2, 2)), a.diagonal(dim1=1, dim2=0))\nc = torch.zeros(3, 3)\nc.diagonal().fill_(5)\nprint(c)\nfor f in [lambda: torch.trace(torch.zeros(3)), lambda: torch.diagonal(a, 0, 0, 0)]:\n    try:\n        f()\n    except Exception as e:\n        print(type(e).__name__, e)\ntorch.diagonal(torch.zeros(3))\n",
          "tensor([ 1.,  6., 11.], grad_fn=<DiagonalBackward0>) DiagonalBackward0\ntensor([[0., 1., 0., 0.],\n        [0., 0., 1., 0.],\n        [0., 0., 0., 1.]])\ntensor([4., 9.], grad_fn=<DiagonalBackward0>) tensor([], grad_fn=<DiagonalBackward0>) torch.Size([3, 2]) tensor(15., grad_fn=<TraceBackward0>) TraceBackward0\ntensor([[1., 0., 0.],\n        [0., 1., 0.],\n        [0., 0., 1.]]) tensor(3) tensor([ 0.,  5., 10.], grad_fn=<DiagonalBackward0>)\ntensor([[5., 0., 0.],\n        [0., 5., 0.],\n        [0., 0., 5.]])\nRuntimeError trace: expected a matrix, but got tensor with dim 1\nRuntimeError diagonal dimensions cannot be identical 0, 0\n",
          "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 1)"),
+        ("broadcast_tensors", "torch.broadcast_tensors: every tensor expanded to the common shape (ExpandBackward0), PyTorch's errors",
+         "import torch\nx = torch.tensor([1., 2.], requires_grad=True)\na, b = torch.broadcast_tensors(x, torch.zeros(3, 1))\nprint(a, b, torch.broadcast_tensors(), a.grad_fn.name())\na.sum().backward()\nprint(x.grad)\ntry:\n    torch.broadcast_tensors(torch.zeros(2), torch.zeros(3))\nexcept Exception as e:\n    print(type(e).__name__, e)\ntorch.broadcast_tensors(torch.zeros(2), 3)\n",
+         "tensor([[1., 2.],\n        [1., 2.],\n        [1., 2.]], grad_fn=<ExpandBackward0>) tensor([[0., 0.],\n        [0., 0.],\n        [0., 0.]]) () ExpandBackward0\ntensor([3., 3.])\nRuntimeError The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0\n",
+         "TypeError: expected Tensor as element 1 in argument 0, but got int"),
     ]
 
     @Test(arguments: DocExampleTests.fixes.map(\.name))

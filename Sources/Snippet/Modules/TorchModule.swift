@@ -272,6 +272,17 @@ enum TorchModule {
             guard let x = try TorchConvert.dtype(a["from_"]), let y = try TorchConvert.dtype(a["to"]) else { throw PyError.typeError("expected dtypes") }
             return .bool(DType.canCast(from: x, to: y))
         }
+        m.defineFunction("broadcast_tensors") { ctx, args in
+            // Every tensor expanded to the common shape (ExpandBackward0), as a tuple.
+            let ts = try args.positional.enumerated().map { i, v -> Tensor in
+                guard let t = v.as(PyTensor.self)?.tensor else {
+                    throw PyError.typeError("expected Tensor as element \(i) in argument 0, but got \(v.typeName)")
+                }
+                return t
+            }
+            let shape = try ts.dropFirst().reduce(ts.first?.shape ?? []) { try broadcastShapes($0, $1.shape) }
+            return .tuple(try ts.map { TorchConvert.tensorValue(try $0.expand(shape)) })
+        }
         m.defineFunction("result_type") { ctx, args in
             let a = try Signature("result_type(tensor1, tensor2)").bind(args)
             func operand(_ v: Value) throws -> PromotionOperand {
