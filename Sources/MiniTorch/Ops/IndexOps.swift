@@ -292,10 +292,13 @@ extension Tensor {
             if op == .mean { try divideByScatterCount(out, d, index, includeSelf: includeSelf) }
         }
         let selfT = self
-        recordAutograd("ScatterReduceBackward0", inputs: [self, src], outputs: [out]) { g in
+        let savedOut = SavedOutput(out)
+        let node = recordAutograd("ScatterReduceBackward0", inputs: [self, src], outputs: [out]) { g in
+            let out = savedOut.unpack()
             guard let go = g[0] else { return [nil, nil] }
             return try Tensor.scatterReduceBackward(go, selfT, d, index, src, out, op, includeSelf)
         }
+        savedOut.node = node
         return out
     }
 
