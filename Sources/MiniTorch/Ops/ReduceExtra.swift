@@ -50,7 +50,7 @@ extension Tensor {
 
     /// Position order of Sorting.cpp's median comparator: by value, then by position (NaN above numbers).
     static func medianLess(_ a: SortItem, _ b: SortItem) -> Bool {
-        if a.f.isNaN != b.f.isNaN { return b.f.isNaN }
+        if a.f.isNaN || b.f.isNaN { return a.f.isNaN == b.f.isNaN ? a.index < b.index : b.f.isNaN }
         if a.f != b.f { return a.f < b.f }
         if a.i != b.i { return a.i < b.i }
         return a.index < b.index
@@ -64,8 +64,10 @@ extension Tensor {
             if !ignoreNaN, let nan = s.firstIndex(where: { $0.f.isNaN }) { return nan }
             let nans = s.lazy.filter { $0.f.isNaN }.count
             let k = (s.count - nans - 1) / 2
-            s.sort(by: Tensor.medianLess)
-            return Swift.max(k, 0)
+            // (value, position) is a total order, so any selection finds ATen's nth_element result.
+            let k0 = Swift.max(k, 0)
+            Tensor.quickSelect(&s, k0) { a, b in Tensor.medianLess(b, a) }
+            return k0
         }
         return ValuesIndices(values: v, indices: i, name: name)
     }
