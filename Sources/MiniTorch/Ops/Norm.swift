@@ -73,7 +73,7 @@ extension Tensor {
             throw TensorError.runtime("linalg.matrix_norm: dim must be a 2-tuple. Got \(dims.map(String.init).joined(separator: " "))")
         }
         let r = try wrapDim(dims[0], dim), c = try wrapDim(dims[1], dim)
-        guard r != c else { throw TensorError.runtime("dim \(r) appears multiple times in the list of dims") }
+        guard r != c else { throw TensorError.runtime("linalg.matrix_norm: dims must be different. Got (\(r), \(c))") }
         var o = 0.0
         switch ord {
         case .fro: return try vectorNorm(2, dims: [r, c], keepdim: keepdim)

@@ -95,6 +95,18 @@ public let linalgNormOp = OpSpec("norm", method: false, [
     return .tensor(try x.matrixNorm(o, dims: ds, keepdim: keepdim))
 }
 
+/// `torch.linalg.matrix_norm(A, ord='fro', dim=(-2, -1), keepdim=False, *, dtype=None)`.
+public let matrixNormOp = OpSpec("linalg_matrix_norm", method: false, [
+    selfP, param("ord", .optionalString, .string("fro")), param("dim", .intList, .list([.int(-2), .int(-1)])),
+    param("keepdim", .bool, .bool(false)), param("dtype", .optionalDType, OpValue.none, kw: true),
+]) { a in
+    var x = try a.tensor("input")
+    if let d = try a.dtype("dtype") { x = x.to(d) }
+    let ord: Tensor.MatrixNormOrd
+    if case .string(let s) = a.value("ord") { ord = try matrixOrd(s) } else { ord = .number(try a.number("ord").asDouble) }
+    return .tensor(try x.matrixNorm(ord, dims: a.intList("dim"), keepdim: a.bool("keepdim")))
+}
+
 /// `torch.linalg.vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None)`.
 public let vectorNormOp = OpSpec("linalg_vector_norm", method: false, [
     selfP, param("ord", .number, .double(2)), param("dim", .optionalIntList, OpValue.none),

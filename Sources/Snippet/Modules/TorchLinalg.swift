@@ -1,12 +1,13 @@
 import MiniTorch
 
-/// `torch.linalg` (norm, vector_norm) and other submodule functions declared as engine `OpSpec`s outside
+/// `torch.linalg` (norm, vector_norm, matrix_norm) and other submodule functions declared as engine `OpSpec`s outside
 /// the op table (`F.normalize`): bound with the table's argument rules.
 enum TorchLinalg {
     static func module(_ ctx: Interpreter) -> PyModule {
         let m = PyModule(name: "torch.linalg")
         define(m, linalgNormOp)
         define(m, vectorNormOp, as: "vector_norm")
+        define(m, matrixNormOp, as: "matrix_norm")
         return m
     }
 
