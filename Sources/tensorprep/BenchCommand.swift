@@ -78,7 +78,7 @@ enum KernelBench {
         let s = ConvKernels.ConvShape(batch: 8, inChannels: 32, height: 32, width: 32, outChannels: 64, groups: 1,
                                       window: Window2D(kernel: (3, 3), padding: (1, 1)))
         let convFlops = 2 * Double(8 * 64 * 32 * 32 * 32 * 9)
-        if want("conv2d") || want("unfold") {
+        if want("conv2d im2col") || want("conv2d naive") || want("unfold") {
             let x = try Tensor.randn([8, 32, 32, 32], generator: g)
             let w = try Tensor.randn([64, 32, 3, 3], generator: g)
             let y = try Tensor.zeros([8, 64, 32, 32])

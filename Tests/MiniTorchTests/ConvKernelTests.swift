@@ -96,6 +96,8 @@ import Testing
         (2, 4, 6, 6, 4, 4, (3, 3), (1, 1), (1, 1), (1, 1)),   // depthwise
         (2, 5, 4, 3, 7, 1, (1, 1), (1, 1), (0, 0), (1, 1)),   // pointwise (no im2col)
         (1, 2, 3, 3, 2, 1, (1, 1), (2, 2), (1, 1), (1, 1)),
+        // 297 column rows: im2col + GEMM in two channel ranges (17 + 16), images split across the cores (3 over 2)
+        (3, 33, 12, 11, 5, 1, (3, 3), (1, 1), (1, 1), (1, 1)),
     ] as [(Int, Int, Int, Int, Int, Int, (Int, Int), (Int, Int), (Int, Int), (Int, Int))])
     func im2colGemmEqualsNaive(_ c: (Int, Int, Int, Int, Int, Int, (Int, Int), (Int, Int), (Int, Int), (Int, Int))) {
         let (n, cin, h, w, cout, groups, k, st, pad, dil) = c

@@ -63,7 +63,9 @@ public enum ConvKernels {
                         let s = src + y * width + colOff
                         if lo > 0 { d.update(repeating: 0, count: lo) }
                         if w.stride.w == 1 {
-                            if hi > lo { (d + lo).update(from: s + lo, count: hi - lo) }
+                            // Rows are short: an element loop (vectorised) beats a memmove call per row.
+                            var ox = lo
+                            while ox < hi { d[ox] = s[ox]; ox += 1 }
                         } else {
                             let sw = w.stride.w
                             var ox = lo
@@ -178,9 +180,16 @@ public enum ConvKernels {
         // stays in L2 between im2col and the GEMM; later ranges accumulate into the output.
         let chunks = s.isPointwise ? 1 : Swift.max(1, (s.colRows + GEMM.kc - 1) / GEMM.kc)
         let chunkChannels = Swift.max(1, (s.cinG + chunks - 1) / chunks)
-        let one: (Int, Bool) -> Void = { n, innerParallel in
-            let cols = s.isPointwise ? nil : UnsafeMutablePointer<T>.allocate(capacity: chunkChannels * s.kArea * plane)
-            defer { cols?.deallocate() }
+        // Scratch (column matrix + GEMM's packed panel) is allocated once per worker, not per image: large
+        // buffers freed and reallocated on worker threads go back to the kernel and fault in again.
+        let colCount = s.isPointwise ? 0 : chunkChannels * s.kArea * plane
+        let packCount = GEMM.workspaceCount(T.self, n: plane, k: Swift.min(s.colRows, chunkChannels * s.kArea))
+        let workers = parallelImages ? GEMM.threads : 1
+        let scratch = UnsafeMutablePointer<T>.allocate(capacity: workers * (colCount + packCount))
+        defer { scratch.deallocate() }
+        let one: (Int, Bool, UnsafeMutablePointer<T>) -> Void = { n, innerParallel, buffer in
+            let cols = s.isPointwise ? nil : buffer
+            let packed = buffer + colCount
             for g in 0..<s.groups {
                 let src = input + n * imageIn + g * s.cinG * s.height * s.width
                 let out = output + n * imageOut + g * s.coutG * plane
@@ -200,7 +209,8 @@ public enum ConvKernels {
                     GEMM.blocked(m: s.coutG, n: plane, k: cn * s.kArea,
                                  a: MatrixRef(w + c0 * s.kArea, rowStride: s.colRows, colStride: 1),
                                  b: MatrixRef(colPtr, rowStride: plane, colStride: 1),
-                                 c: out, ldc: plane, accumulate: c0 > 0, parallel: innerParallel)
+                                 c: out, ldc: plane, accumulate: c0 > 0, parallel: innerParallel,
+                                 workspace: innerParallel ? nil : packed)
                     c0 += cn
                 }
             }
@@ -213,9 +223,14 @@ public enum ConvKernels {
             }
         }
         if parallelImages {
-            DispatchQueue.concurrentPerform(iterations: s.batch) { one($0, false) }
+            // Contiguous image ranges, one per worker, each with its own scratch.
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for n in (s.batch * w / workers)..<(s.batch * (w + 1) / workers) {
+                    one(n, false, scratch + w * (colCount + packCount))
+                }
+            }
         } else {
-            for n in 0..<s.batch { one(n, true) }
+            for n in 0..<s.batch { one(n, true, scratch) }
         }
     }
 

@@ -124,11 +124,20 @@ public enum GEMM {
         blocked(m: m, n: n, k: k, a: a, b: b, c: c, ldc: ldc, accumulate: accumulate)
     }
 
+    /// Elements of a `workspace` for `blocked` (its packed B panel) that serves every product with at most `n`
+    /// columns and depth `k`, so callers running many products reuse one buffer instead of allocating per call.
+    static func workspaceCount<T: GemmScalar>(_: T.Type, n: Int, k: Int) -> Int {
+        let nr = T.gemmNR
+        // Depth blocks never exceed min(k, kc), whatever k' ≤ k the calls use.
+        return ((Swift.min(nc, n) + nr - 1) / nr) * nr * Swift.min(k, kc)
+    }
+
     @_specialize(where T == Float)
     @_specialize(where T == Double)
     static func blocked<T: GemmScalar>(m: Int, n: Int, k: Int, a: MatrixRef<T>, b: MatrixRef<T>,
                                        c: UnsafeMutablePointer<T>, ldc: Int, accumulate: Bool = false,
-                                       parallel allowParallel: Bool = true) {
+                                       parallel allowParallel: Bool = true,
+                                       workspace: UnsafeMutablePointer<T>? = nil) {
         guard m > 0, n > 0 else { return }
         if k == 0 {
             if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
@@ -151,8 +160,8 @@ public enum GEMM {
             while pc < k {
                 let kcur = Swift.min(kBlock, k - pc)
                 let acc = accumulate || pc > 0
-                let bPacked = UnsafeMutablePointer<T>.allocate(capacity: nSlivers * nr * kcur)
-                defer { bPacked.deallocate() }
+                let bPacked = workspace ?? UnsafeMutablePointer<T>.allocate(capacity: nSlivers * nr * kcur)
+                defer { if workspace == nil { bPacked.deallocate() } }
                 // Tasks: row blocks of A, each possibly split in column halves so both cores stay busy.
                 let mBlocks = (m + mc - 1) / mc
                 let colSplit = parallel && mBlocks < 2 * threads && nSlivers >= 2 * threads ? threads : 1
@@ -208,7 +217,9 @@ public enum GEMM {
             var d = dst + s * nr * kc
             if b.colStride == 1 && cols == nr {
                 for p in 0..<kc {
-                    d.update(from: b.base + (p0 + p) * b.rowStride + jBase, count: nr)
+                    // An element loop the compiler vectorises: a library memmove per 64–128 bytes costs more.
+                    let src = b.base + (p0 + p) * b.rowStride + jBase
+                    for j in 0..<nr { d[j] = src[j] }
                     d += nr
                 }
             } else {
