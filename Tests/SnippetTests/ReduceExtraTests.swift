@@ -16,7 +16,7 @@ import Testing
 
     @Test func recordedPyTorchCases() throws {
         let cases = try Self.cases()
-        #expect(cases.count >= 18)
+        #expect(cases.count >= 19)
         for c in cases {
             let r = runSnippet(c.code, timeout: 30)
             #expect(r.out == c.stdout, "stdout differs for:\n\(c.code)")

@@ -340,7 +340,10 @@ extension Tensor {
 }
 
 extension Node {
-    /// What `grad_fn.name()` returns in Python: the node name, except the leaf sink, whose C++ name
-    /// PyTorch reports in full (`torch::autograd::AccumulateGrad`; its repr still reads `<AccumulateGrad object ...>`).
-    public var pythonName: String { self is AccumulateGrad ? "torch::autograd::AccumulateGrad" : name }
+    /// What `grad_fn.name()` returns in Python: the node name, except the leaf sink and the in-place-on-view
+    /// node, whose C++ names PyTorch reports in full (`torch::autograd::AccumulateGrad`,
+    /// `torch::autograd::CopySlices`; their reprs still read `<AccumulateGrad object ...>` / `<CopySlices>`).
+    public var pythonName: String {
+        self is AccumulateGrad ? "torch::autograd::AccumulateGrad" : name == "CopySlices" ? "torch::autograd::CopySlices" : name
+    }
 }

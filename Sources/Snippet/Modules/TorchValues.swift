@@ -93,11 +93,8 @@ enum TorchTypes {
             guard let n = v.as(PyGradFn.self)?.node else { throw PyError.typeError("expected a grad_fn") }
             return n
         }
-        // PyTorch names the leaf sink by its C++ name in `name()` (its repr says `<AccumulateGrad object at ...>`).
-        t.defineMethod("name") { _, this, _ in
-            let n = try node(this)
-            return .str(n is AccumulateGrad ? "torch::autograd::AccumulateGrad" : n.name)
-        }
+        // PyTorch names the leaf sink and CopySlices by their C++ names in `name()` (Node.pythonName).
+        t.defineMethod("name") { _, this, _ in .str(try node(this).pythonName) }
         t.defineProperty("variable") { _, this in
             guard let acc = try node(this) as? AccumulateGrad, let v = acc.variable else {
                 throw PyError.attributeError("'\(this.as(PyGradFn.self)?.node.name ?? "Node")' object has no attribute 'variable'")
