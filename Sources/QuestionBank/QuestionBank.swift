@@ -55,15 +55,26 @@ public final class QuestionBank: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch {
-            throw wrap(error, path: path)
-        }
+        let pool = try openPool(path: path, configuration: config)
         let bank = QuestionBank(writer: pool, path: path)
         try bank.migrate()
         return bank
+    }
+
+    /// Opens the pool. Switching a brand-new file to WAL (`PRAGMA journal_mode = WAL`, run by the pool's setup)
+    /// needs a lock SQLite does not wait for with the busy handler, so first uses of one file by several processes
+    /// at once can get SQLITE_BUSY there: that step is retried for as long as the busy timeout would have waited.
+    static func openPool(path: String, configuration: Configuration, patience: TimeInterval = 10) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(patience)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            } catch {
+                throw wrap(error, path: path)
+            }
+        }
     }
 
     /// A fresh in-memory bank with the schema applied (tests, scratch work).
@@ -82,7 +93,13 @@ public final class QuestionBank: Sendable {
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw BankError.newerSchema(path ?? ":memory:")
             }
-            try migrator.migrate(writer)
+            do {
+                try migrator.migrate(writer)
+            } catch {
+                // Two first uses at once: both saw an empty schema, the other process migrated first, and this
+                // one's `CREATE TABLE` failed. The schema is then complete and nothing is lost.
+                guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+            }
         } catch let error as BankError {
             throw error
         } catch {

@@ -69,12 +69,12 @@ import Testing
             import torch
             x = torch.randn(64, 64, device='cuda', requires_grad=True)
             idx = torch.zeros(64, 64, dtype=torch.long, device='cuda')
-            base = torch.cuda.memory_allocated()
             for f in [lambda t: t.prod(1), lambda t: t.max(), lambda t: t.amax(1), lambda t: t.std(1), lambda t: t.var(),
                       lambda t: t.scatter_reduce(1, idx, t, 'amax'), lambda t: t.softmax(1), lambda t: t.exp()]:
+                before = torch.cuda.memory_allocated()
                 y = f(x)
                 del y
-                print(torch.cuda.memory_allocated() - base, end=' ')
+                print(torch.cuda.memory_allocated() - before, end=' ')
 
             """)
         #expect(r.error == nil)

@@ -104,6 +104,9 @@ open class DataParallel: Module {
             }
             group.wait()
             for (i, o, e, s) in box.results { outputs[i] = o; errors[i] = e; seconds[i] = s }
+            // A finished thread lets go of its closure (and so of the box) a little later; emptying the box here
+            // frees the step's tensors on this thread, in program order, as PyTorch frees them.
+            box.clear()
         } else {
             for i in contexts.indices {
                 let t0 = Date()
@@ -276,11 +279,15 @@ public final class DataParallelStep {
 
 /// What the replica threads share: their inputs (read-only) and their results (under a lock).
 private final class ReplicaResults: @unchecked Sendable {
-    let contexts: [ReplicaContext]
-    let inputs: [Tensor]
+    private(set) var contexts: [ReplicaContext]
+    private(set) var inputs: [Tensor]
     private let lock = NSLock()
     private(set) var results: [(Int, Tensor?, Error?, Double)] = []
     init(contexts: [ReplicaContext], inputs: [Tensor]) { self.contexts = contexts; self.inputs = inputs }
+    /// Drops every reference (called once all threads have stored their results).
+    func clear() {
+        lock.lock(); contexts = []; inputs = []; results = []; lock.unlock()
+    }
     func store(_ i: Int, _ out: Tensor?, _ err: Error?, _ seconds: Double) {
         lock.lock(); results.append((i, out, err, seconds)); lock.unlock()
     }
