@@ -42,6 +42,15 @@ def run(repeats):
     src = torch.randn(1000, 1000)
     out.append(("gather 1M (dim 1 of [1000,1000])", median_ms(lambda: torch.gather(x2, 1, idx), repeats), None))
     out.append(("scatter_add 1M (dim 1 of [1000,1000])", median_ms(lambda: x2.scatter_add(1, idx, src), repeats), None))
+    model = torch.nn.Sequential(torch.nn.Linear(64, 128), torch.nn.ReLU(), torch.nn.Linear(128, 10))
+    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
+    xb, yb = torch.randn(32, 64), torch.randint(0, 10, (32,))
+
+    def train_step():
+        opt.zero_grad()
+        F.cross_entropy(model(xb), yb).backward()
+        opt.step()
+    out.append(("train step MLP 64-128-10, batch 32, SGD", median_ms(train_step, repeats), None))
     return [{"name": n, "median_ms": ms, "gflops": (f / (ms / 1000) / 1e9) if f else None} for n, ms, f in out]
 
 

@@ -10,7 +10,7 @@ import MiniTorch
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the engine's kernels (matmul, conv2d naive vs im2col+GEMM, unfold, gather, scatter_add).",
+        abstract: "Time the engine's kernels (matmul, conv2d naive vs im2col+GEMM, unfold, gather, scatter_add, a training step).",
         discussion: "Prints a table of median times; --json prints the same numbers for machines.")
 
     @OptionGroup var global: GlobalOptions
@@ -115,6 +115,21 @@ enum KernelBench {
                 let ms = try time(repeats) { _ = try x.scatterAdd(1, idx, src) }
                 out.append(Result(name: "scatter_add 1M (dim 1 of [1000,1000])", medianMs: ms, flops: nil))
             }
+        }
+        // A small training loop (SPEC §1): one SGD step of Sequential(Linear(64, 128), ReLU(), Linear(128, 10)) on a
+        // batch of 32 with cross entropy: zero_grad, forward, loss, backward, step — what a snippet's loop does.
+        if want("train") {
+            let model = try Sequential([try Linear(64, 128), ReLU(), try Linear(128, 10)])
+            let optimizer = try SGD(model.parameters(), lr: 0.01, momentum: 0.9)
+            let x = try Tensor.randn([32, 64], generator: g)
+            let y = try Tensor.randint(low: 0, high: 10, [32], generator: g)
+            let ms = try time(repeats) {
+                try optimizer.zeroGrad()
+                let loss = try Functional.crossEntropy(try model(x), y)
+                try loss.backward()
+                try optimizer.step()
+            }
+            out.append(Result(name: "train step MLP 64-128-10, batch 32, SGD", medianMs: ms, flops: nil))
         }
         return out
     }
