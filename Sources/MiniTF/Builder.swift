@@ -138,6 +138,9 @@ struct ShapeContext {
     let name: String
     let inputs: [TFTensor]
     let attrs: [String: AttrValue]
+    /// Appended to `fail` messages, e.g. " and with computed input tensors: input[2] = <2>" for constant inputs
+    /// the shape function read.
+    var computedSuffix = ""
 
     var summary: String {
         let a = attrs.filter { $0.key != "value" && !$0.key.hasPrefix("_") }.sorted { $0.key < $1.key }
@@ -149,7 +152,7 @@ struct ShapeContext {
 
     /// `ValueError: <what> for '{{node ...}}' with input shapes: [2], [3].`
     func fail(_ what: String) -> TFError {
-        .valueError("\(what) for '\(summary)' with input shapes: \(inputShapes).")
+        .valueError("\(what) for '\(summary)' with input shapes: \(inputShapes)\(computedSuffix).")
     }
     func input(_ i: Int) -> TFTensor { inputs[i] }
 }

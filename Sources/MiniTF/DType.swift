@@ -95,6 +95,18 @@ public struct TFShape: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Most specific shape compatible with both (`merge_with`); nil when incompatible.
+    /// TensorFlow's `Merge` error for two shapes that `merged(with:)` rejects (without the trailing " for '{{node ...}}'").
+    func mergeError(with other: TFShape) -> String {
+        let a = dims ?? [], b = other.dims ?? []
+        guard a.count == b.count else { return "Shapes must be equal rank, but are \(a.count) and \(b.count)" }
+        for (i, (x, y)) in zip(a, b).enumerated() {
+            if let x = x, let y = y, x != y {
+                return "Dimension \(i) in both shapes must be equal, but are \(x) and \(y). Shapes are \(kernelString) and \(other.kernelString)."
+            }
+        }
+        return "Shapes \(kernelString) and \(other.kernelString) are not compatible"
+    }
+
     public func merged(with other: TFShape) -> TFShape? {
         guard let a = dims else { return other }
         guard let b = other.dims else { return self }

@@ -36,7 +36,7 @@ extension Graph {
             var s: TFShape = ctx.input(0).shape
             for t in ctx.inputs.dropFirst() {
                 guard let m = s.merged(with: t.shape) else {
-                    throw ctx.fail("Shapes must be equal rank, but are \(s.rank ?? 0) and \(t.shape.rank ?? 0)")
+                    throw ctx.fail(s.mergeError(with: t.shape))
                 }
                 s = m
             }
@@ -98,8 +98,7 @@ extension Graph {
 
     /// `tf.nn.max_pool` / `tf.nn.avg_pool` (`MaxPool`, `AvgPool`), NHWC.
     public func pool(_ type: String, _ x: TFOperand, ksize: [Int], strides: [Int], padding: String, name: String? = nil) throws -> TFTensor {
-        let pad = padding.uppercased()
-        guard pad == "SAME" || pad == "VALID" else { throw TFError.valueError("padding must be 'SAME' or 'VALID', got \(padding)") }
+        let pad = try Graph.checkPadding(padding, op: type)
         try Graph.checkWindow(strides: strides, dilations: [1, 1, 1, 1], sizes: ksize)
         return try apply(type, name: name, args: [("input", x, .T)],
                          attrs: ["ksize": .ints(ksize), "strides": .ints(strides), "padding": .string(pad), "data_format": .string("NHWC")]) { ctx in

@@ -268,12 +268,28 @@ extension Graph {
     // MARK: indexing
 
     /// `tf.gather(params, indices, axis, batch_dims)` (`GatherV2`).
+    /// As in TensorFlow's Python `gather`, an axis that is the constant 0 drops `batch_dims` (that path goes through
+    /// `sparse_read`/`gather_v2` without it).
     public func gather(_ params: TFOperand, _ indices: TFOperand, axis: TFOperand?, batchDims: Int = 0, name: String? = nil) throws -> TFTensor {
-        try apply("GatherV2", name: name, args: [("params", params, .T), ("indices", indices, .index),
-                                                   ("axis", axis ?? .literal(TFArray(scalar: Double(batchDims), dtype: .int32)), .index)],
-                  attrs: ["batch_dims": .int(batchDims), "Tparams": .type(.float32)]) { ctx in
+        let axisOperand = axis ?? .literal(TFArray(scalar: Double(batchDims), dtype: .int32))
+        let constAxis: TFArray?
+        switch axisOperand {
+        case .tensor(let t): constAxis = constantValue(t)
+        case .literal(let a), .array(let a): constAxis = a
+        }
+        let bd = constAxis?.scalarValue == 0 ? 0 : batchDims
+        return try apply("GatherV2", name: name, args: [("params", params, .T), ("indices", indices, .index), ("axis", axisOperand, .index)],
+                         attrs: ["batch_dims": .int(bd)]) { ctx in
             let ax = constantValue(ctx.input(2))?.scalarValue.map(safeInt)
-            return try ShapeFns.gather(ctx, axis: ax, batchDims: batchDims)
+            var attrs = ctx.attrs
+            attrs["T"] = nil
+            attrs["Tparams"] = .type(ctx.input(0).dtype)
+            attrs["Tindices"] = .type(ctx.input(1).dtype)
+            attrs["Taxis"] = .type(ctx.input(2).dtype)
+            // TensorFlow's shape-function errors name the constant axis it read.
+            let named = ShapeContext(type: ctx.type, name: ctx.name, inputs: ctx.inputs, attrs: attrs,
+                                     computedSuffix: ax.map { " and with computed input tensors: input[2] = <\($0)>" } ?? "")
+            return try ShapeFns.gather(named, axis: ax, batchDims: bd)
         }.fixingTparams().outputs[0]
     }
 
@@ -290,6 +306,17 @@ extension Graph {
     }
 
     // MARK: neural network
+
+    /// The `padding` attr is case-sensitive: TensorFlow's op-def check rejects anything outside the op's allowed
+    /// values (`"EXPLICIT"` is allowed by Conv2D/MaxPool's op defs, but needs `explicit_paddings`, which MiniTF lacks).
+    static func checkPadding(_ padding: String, op: String) throws -> String {
+        let allowed = op == "Conv2D" || op == "MaxPool" ? ["SAME", "VALID", "EXPLICIT"] : ["SAME", "VALID"]
+        guard allowed.contains(padding) else {
+            throw TFError.valueError("Attr 'padding' of '\(op)' Op passed string '\(padding)' not in: \(allowed.map { "\"\($0)\"" }.joined(separator: ", ")).")
+        }
+        guard padding != "EXPLICIT" else { throw TFError.notImplemented("padding='EXPLICIT' is not supported by MiniTF") }
+        return padding
+    }
 
     /// Window attributes must have 4 positive entries (as TensorFlow's shape functions require).
     static func checkWindow(strides: [Int], dilations: [Int], sizes: [Int]?) throws {
@@ -310,10 +337,7 @@ extension Graph {
     /// `tf.nn.conv2d(input, filters, strides, padding)` — NHWC input, HWIO filter.
     public func conv2d(_ input: TFOperand, _ filter: TFOperand, strides: [Int], padding: String, dilations: [Int] = [1, 1, 1, 1],
                        name: String? = nil) throws -> TFTensor {
-        let pad = padding.uppercased()
-        guard pad == "SAME" || pad == "VALID" else {
-            throw TFError.valueError("The `padding` argument must be a list or a string. Received: padding=\(padding).")
-        }
+        let pad = try Graph.checkPadding(padding, op: "Conv2D")
         try Graph.checkWindow(strides: strides, dilations: dilations, sizes: nil)
         return try apply("Conv2D", name: name, args: [("input", input, .T), ("filter", filter, .T)],
                          attrs: ["strides": .ints(strides), "padding": .string(pad), "dilations": .ints(dilations),
@@ -325,10 +349,7 @@ extension Graph {
     /// `tf.image.extract_patches(images, sizes, strides, rates, padding)` (`ExtractImagePatches`).
     public func extractPatches(_ images: TFOperand, sizes: [Int], strides: [Int], rates: [Int], padding: String,
                                name: String? = nil) throws -> TFTensor {
-        let pad = padding.uppercased()
-        guard pad == "SAME" || pad == "VALID" else {
-            throw TFError.valueError("padding must be one of 'SAME' or 'VALID', got \(padding)")
-        }
+        let pad = try Graph.checkPadding(padding, op: "ExtractImagePatches")
         try Graph.checkWindow(strides: strides, dilations: rates, sizes: sizes)
         return try apply("ExtractImagePatches", name: name, args: [("images", images, .T)],
                          attrs: ["ksizes": .ints(sizes), "strides": .ints(strides), "rates": .ints(rates), "padding": .string(pad)]) { ctx in
@@ -417,7 +438,7 @@ extension Graph {
 extension Operation {
     /// `Tparams` mirrors `T` for GatherV2 (set after the params dtype is known).
     func fixingTparams() -> Operation {
-        if let t = inputs.first?.dtype { attrs["Tparams"] = .type(t); attrs["Taxis"] = .type(.int32); attrs["Tindices"] = .type(inputs[1].dtype) }
+        if inputs.count == 3 { attrs["Tparams"] = .type(inputs[0].dtype); attrs["Tindices"] = .type(inputs[1].dtype); attrs["Taxis"] = .type(inputs[2].dtype) }
         attrs["T"] = nil
         return self
     }

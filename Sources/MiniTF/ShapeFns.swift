@@ -134,21 +134,24 @@ enum ShapeFns {
         guard let p = ctx.input(0).shape.dims, let idx = ctx.input(1).shape.dims, let axis0 = axis else {
             return [(dt, .unknown)]
         }
-        var bd = batchDims
-        if bd < 0 { bd += idx.count }
+        // TensorFlow's order of checks: params rank for the axis, then params and indices ranks for batch_dims.
         var ax = axis0
         if ax < 0 { ax += p.count }
         guard ax >= 0 && ax < p.count else {
             throw ctx.fail("Shape must be at least rank \(axis0 < 0 ? -axis0 : axis0 + 1) but is rank \(p.count)")
         }
-        guard bd >= 0 && bd <= ax && bd <= idx.count else {
+        var bd = batchDims
+        if bd < 0 {
+            guard idx.count >= -bd else { throw ctx.fail("Shape must be at least rank \(-bd) but is rank \(idx.count)") }
+            bd += idx.count
+        }
+        guard p.count >= bd + 1 else { throw ctx.fail("Shape must be at least rank \(bd + 1) but is rank \(p.count)") }
+        guard idx.count >= bd else { throw ctx.fail("Shape must be at least rank \(bd) but is rank \(idx.count)") }
+        guard bd <= ax else {
             throw ctx.fail("batch_dims (\(batchDims)) must be less than or equal to axis (\(axis0))")
         }
-        for i in 0..<bd {
-            if let a = p[i], let b = idx[i], a != b {
-                throw ctx.fail("Dimensions must be equal, but are \(a) and \(b)")
-            }
-        }
+        // Like TensorFlow's shape function, the batch dimensions are taken from params without comparing them to
+        // the indices' ones; the kernel reports a mismatch when the op runs.
         let out = Array(p[0..<ax]) + Array(idx[bd...]) + Array(p[(ax + 1)...])
         return [(dt, TFShape(out))]
     }

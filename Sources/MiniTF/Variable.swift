@@ -139,7 +139,7 @@ extension Graph {
             let a = ctx.input(0).shape, b = ctx.input(1).shape
             if type != "Assign" || validateShape {
                 guard let m = a.merged(with: b) else {
-                    throw ctx.fail("Dimension \(0) in both shapes must be equal, but are \(a.kernelString) and \(b.kernelString). Shapes are \(a.kernelString) and \(b.kernelString)")
+                    throw ctx.fail(a.mergeError(with: b))
                 }
                 return [(ctx.input(0).dtype, m)]
             }
@@ -153,8 +153,8 @@ extension Graph {
     }
 
     /// `tf.assign(v, value)`, `tf.assign_add`, `tf.assign_sub` (`v.assign(...)` too).
-    public func assign(_ v: Variable, _ value: TFOperand, kind: String = "Assign", name: String? = nil) throws -> TFTensor {
-        try assignOp(kind, v.ref, value, name: name)
+    public func assign(_ v: Variable, _ value: TFOperand, kind: String = "Assign", validateShape: Bool = true, name: String? = nil) throws -> TFTensor {
+        try assignOp(kind, v.ref, value, name: name, validateShape: validateShape)
     }
 
     /// `tf.global_variables_initializer()` / `initialize_all_variables()`: a `NoOp` named `init`

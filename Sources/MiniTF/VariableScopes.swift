@@ -88,7 +88,7 @@ extension Graph {
                 throw TFError.valueError("Trying to share variable \(full), but specified shape \(TFShape(known: s)) and found shape \(found.shape).")
             }
             if let d = dtype, d != found.dtype {
-                throw TFError.valueError("Trying to share variable \(full), but specified dtype \(d.name) and found dtype \(found.dtype.name).")
+                throw TFError.valueError("Trying to share variable \(full), but specified dtype \(d.name) and found dtype \(found.dtype.name)_ref.")
             }
             return found
         }

@@ -221,7 +221,8 @@ enum TFModule {
                     throw PyError.typeError("\(fn) requires a tf.Variable as `ref`, got \(try ctx.repr(a["ref"]))")
                 }
                 let value = try operand(ctx, a["value"])
-                return st(ctx).wrap(try call { try v.graph.assign(v, value, kind: kind, name: try name(a)) })
+                let validate = a["validate_shape"].isNone ? true : try a.bool("validate_shape")
+                return st(ctx).wrap(try call { try v.graph.assign(v, value, kind: kind, validateShape: validate, name: try name(a)) })
             }
         }
         // initializers

@@ -269,12 +269,17 @@ enum TFBinding {
         if let w = v.as(PyTFVariable.self) { return .tensor(w.variable.ref) }
         if let o = v.as(PyTFOperation.self) { return .operation(o.op) }
         if case .str(let s) = v {
-            if s.contains(":") { return .tensor(try tfCall { try g.tensor(named: s) }) }
-            return .operation(try tfCall { try g.operation(named: s) })
+            do {
+                if s.contains(":") { return .tensor(try g.tensor(named: s)) }
+                return .operation(try g.operation(named: s))
+            } catch TFError.keyError(let why) {
+                // Session.run wraps str() of the graph's KeyError (`why` is already in that quoted form).
+                throw PyError.valueError("Argument `fetch` = \(s) cannot be interpreted as a Tensor. (\(why))")
+            } catch let e as TFError { throw TFErrors.translate(e)! }
         }
         if v.isNone { throw PyError.typeError("Argument `fetch` = None has invalid type \"NoneType\". Cannot be None") }
-        let tname = v.type.qualifiedName
-        throw PyError.typeError("Fetch argument \(try ctx.repr(v)) has invalid type <class '\(tname)'>, must be a string or Tensor. (Can not convert a \(v.typeName) into a Tensor or Operation.)")
+        let tname = v.typeName
+        throw PyError.typeError("Argument `fetch` = \(try ctx.str(v)) has invalid type \"\(tname)\" must be a string or Tensor. (Can not convert a \(tname) into a Tensor or Operation.)")
     }
 
     static func run(_ ctx: Interpreter, _ s: Session, _ fetches: Value, feed: Value) throws -> Value {

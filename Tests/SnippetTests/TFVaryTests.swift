@@ -1,0 +1,125 @@
+import Testing
+@testable import Snippet
+
+// Divergences from TensorFlow 2.21 found by Scripts/vary_tf_conformance.py (variants of the visible tf-* conformance
+// cases) and fixed in MiniTF. Expected stdout and final error line recorded from TensorFlow 2.21 (tf.compat.v1, graph
+// mode) by `Scripts/vary_tf_conformance.py --record <variant id>`, which holds the same snippets.
+@Suite(.serialized) struct TFVaryTests {
+    @Test func convBadPadding() {
+        // variant conv/bad-padding:
+        // import numpy as np
+        // import tensorflow as tf
+        // x = tf.constant(np.ones((1, 4, 4, 1), dtype=np.float32))
+        // k = tf.constant(np.ones((2, 2, 1, 1), dtype=np.float32))
+        // tf.nn.conv2d(x, k, strides=[1, 1, 1, 1], padding='same')
+        let r = runSnippet("import numpy as np\nimport tensorflow as tf\nx = tf.constant(np.ones((1, 4, 4, 1), dtype=np.float32))\nk = tf.constant(np.ones((2, 2, 1, 1), dtype=np.float32))\ntf.nn.conv2d(x, k, strides=[1, 1, 1, 1], padding='same')\n")
+        #expect(r.out == "")
+        #expect(r.error == "ValueError: Attr 'padding' of 'Conv2D' Op passed string 'same' not in: \"SAME\", \"VALID\", \"EXPLICIT\".")
+    }
+    @Test func convBadPaddingPool() {
+        // variant conv/bad-padding-pool:
+        // import numpy as np
+        // import tensorflow as tf
+        // x = tf.constant(np.ones((1, 4, 4, 1), dtype=np.float32))
+        // for f in [lambda: tf.nn.max_pool(x, 2, 2, 'same'), lambda: tf.nn.avg_pool(x, 2, 2, 'valid'), lambda: tf.nn.conv2d(x, tf.ones([2, 2, 1, 1]), strides=1, padding='Valid'), lambda: tf.image.extract_patches(x, [1, 2, 2, 1], [1, 1, 1, 1], [1, 1, 1, 1], 'same')]:
+        //     try:
+        //         f()
+        //     except ValueError as e:
+        //         print(e)
+        let r = runSnippet("import numpy as np\nimport tensorflow as tf\nx = tf.constant(np.ones((1, 4, 4, 1), dtype=np.float32))\nfor f in [lambda: tf.nn.max_pool(x, 2, 2, 'same'), lambda: tf.nn.avg_pool(x, 2, 2, 'valid'), lambda: tf.nn.conv2d(x, tf.ones([2, 2, 1, 1]), strides=1, padding='Valid'), lambda: tf.image.extract_patches(x, [1, 2, 2, 1], [1, 1, 1, 1], [1, 1, 1, 1], 'same')]:\n    try:\n        f()\n    except ValueError as e:\n        print(e)\n")
+        #expect(r.out == "Attr 'padding' of 'MaxPool' Op passed string 'same' not in: \"SAME\", \"VALID\", \"EXPLICIT\".\nAttr 'padding' of 'AvgPool' Op passed string 'valid' not in: \"SAME\", \"VALID\".\nAttr 'padding' of 'Conv2D' Op passed string 'Valid' not in: \"SAME\", \"VALID\", \"EXPLICIT\".\nAttr 'padding' of 'ExtractImagePatches' Op passed string 'same' not in: \"SAME\", \"VALID\".\n")
+        #expect(r.error == nil)
+    }
+    @Test func gatherErrors() {
+        // variant gather/errors:
+        // import tensorflow as tf
+        // p = tf.zeros([2, 2, 2])
+        // for f in [lambda: tf.gather(p, [0, 1], batch_dims=2), lambda: tf.gather(p, [[0], [1]], axis=-4), lambda: tf.gather(p, [[0], [1]], axis=1, batch_dims=-3), lambda: tf.gather(tf.zeros([2, 2]), [[0]], axis=1, batch_dims=2), lambda: tf.gather(p, tf.constant([0], dtype=tf.int64), axis=3)]:
+        //     try:
+        //         f()
+        //     except ValueError as e:
+        //         print(e)
+        // print(tf.gather(tf.zeros([3, 2]), [[0], [1]], axis=1, batch_dims=1))
+        let r = runSnippet("import tensorflow as tf\np = tf.zeros([2, 2, 2])\nfor f in [lambda: tf.gather(p, [0, 1], batch_dims=2), lambda: tf.gather(p, [[0], [1]], axis=-4), lambda: tf.gather(p, [[0], [1]], axis=1, batch_dims=-3), lambda: tf.gather(tf.zeros([2, 2]), [[0]], axis=1, batch_dims=2), lambda: tf.gather(p, tf.constant([0], dtype=tf.int64), axis=3)]:\n    try:\n        f()\n    except ValueError as e:\n        print(e)\nprint(tf.gather(tf.zeros([3, 2]), [[0], [1]], axis=1, batch_dims=1))\n")
+        #expect(r.out == "Shape must be at least rank 2 but is rank 1 for '{{node GatherV2}} = GatherV2[Taxis=DT_INT32, Tindices=DT_INT32, Tparams=DT_FLOAT, batch_dims=2](zeros, GatherV2/indices, GatherV2/axis)' with input shapes: [2,2,2], [2], [] and with computed input tensors: input[2] = <2>.\nShape must be at least rank 4 but is rank 3 for '{{node GatherV2_1}} = GatherV2[Taxis=DT_INT32, Tindices=DT_INT32, Tparams=DT_FLOAT, batch_dims=0](zeros, GatherV2_1/indices, GatherV2_1/axis)' with input shapes: [2,2,2], [2,1], [] and with computed input tensors: input[2] = <-4>.\nShape must be at least rank 3 but is rank 2 for '{{node GatherV2_2}} = GatherV2[Taxis=DT_INT32, Tindices=DT_INT32, Tparams=DT_FLOAT, batch_dims=-3](zeros, GatherV2_2/indices, GatherV2_2/axis)' with input shapes: [2,2,2], [2,1], [] and with computed input tensors: input[2] = <1>.\nShape must be at least rank 3 but is rank 2 for '{{node GatherV2_3}} = GatherV2[Taxis=DT_INT32, Tindices=DT_INT32, Tparams=DT_FLOAT, batch_dims=2](zeros_1, GatherV2_3/indices, GatherV2_3/axis)' with input shapes: [2,2], [1,1], [] and with computed input tensors: input[2] = <1>.\nShape must be at least rank 4 but is rank 3 for '{{node GatherV2_4}} = GatherV2[Taxis=DT_INT32, Tindices=DT_INT64, Tparams=DT_FLOAT, batch_dims=0](zeros, Const, GatherV2_4/axis)' with input shapes: [2,2,2], [1], [] and with computed input tensors: input[2] = <3>.\nTensor(\"GatherV2_5:0\", shape=(3, 1), dtype=float32)\n")
+        #expect(r.error == nil)
+    }
+    @Test func gatherAxis0Batch() {
+        // variant gather/axis0-batch:
+        // import tensorflow as tf
+        // p = tf.constant([[1, 2], [3, 4]])
+        // g = tf.gather(p, [[0, 1]], axis=0, batch_dims=1)
+        // print(g)
+        // with tf.Session() as s:
+        //     print(s.run(g))
+        let r = runSnippet("import tensorflow as tf\np = tf.constant([[1, 2], [3, 4]])\ng = tf.gather(p, [[0, 1]], axis=0, batch_dims=1)\nprint(g)\nwith tf.Session() as s:\n    print(s.run(g))\n")
+        #expect(r.out == "Tensor(\"GatherV2:0\", shape=(1, 2, 2), dtype=int32)\n[[[1 2]\n  [3 4]]]\n")
+        #expect(r.error == nil)
+    }
+    @Test func staticFetchErrors() {
+        // variant static/fetch-errors:
+        // import numpy as np
+        // import tensorflow as tf
+        // a = tf.constant(1.0, name='k')
+        // s = tf.Session()
+        // for f in [3, 2.5, True, np.float32(1.0), 'nope:0', 'nope', 'k:1', [a, 'k:3']]:
+        //     try:
+        //         print(s.run(f))
+        //     except (TypeError, ValueError) as e:
+        //         print(type(e).__name__, e)
+        let r = runSnippet("import numpy as np\nimport tensorflow as tf\na = tf.constant(1.0, name='k')\ns = tf.Session()\nfor f in [3, 2.5, True, np.float32(1.0), 'nope:0', 'nope', 'k:1', [a, 'k:3']]:\n    try:\n        print(s.run(f))\n    except (TypeError, ValueError) as e:\n        print(type(e).__name__, e)\n")
+        #expect(r.out == "TypeError Argument `fetch` = 3 has invalid type \"int\" must be a string or Tensor. (Can not convert a int into a Tensor or Operation.)\nTypeError Argument `fetch` = 2.5 has invalid type \"float\" must be a string or Tensor. (Can not convert a float into a Tensor or Operation.)\nTypeError Argument `fetch` = True has invalid type \"bool\" must be a string or Tensor. (Can not convert a bool into a Tensor or Operation.)\nTypeError Argument `fetch` = 1.0 has invalid type \"float32\" must be a string or Tensor. (Can not convert a float32 into a Tensor or Operation.)\nValueError Argument `fetch` = nope:0 cannot be interpreted as a Tensor. (\"The name 'nope:0' refers to a Tensor which does not exist. The operation, 'nope', does not exist in the graph.\")\nValueError Argument `fetch` = nope cannot be interpreted as a Tensor. (\"The name 'nope' refers to an Operation not in the graph.\")\nValueError Argument `fetch` = k:1 cannot be interpreted as a Tensor. (\"The name 'k:1' refers to a Tensor which does not exist. The operation, 'k', exists but only has 1 outputs.\")\nValueError Argument `fetch` = k:3 cannot be interpreted as a Tensor. (\"The name 'k:3' refers to a Tensor which does not exist. The operation, 'k', exists but only has 1 outputs.\")\n")
+        #expect(r.error == nil)
+    }
+    @Test func staticRunStrFetch() {
+        // variant static/run-str-fetch:
+        // import tensorflow as tf
+        // a = tf.constant([1, 2], name='k')
+        // with tf.Session() as s:
+        //     print(s.run('k:0'), s.run(['k:0', a]))
+        //     s.run('nope:0')
+        let r = runSnippet("import tensorflow as tf\na = tf.constant([1, 2], name='k')\nwith tf.Session() as s:\n    print(s.run('k:0'), s.run(['k:0', a]))\n    s.run('nope:0')\n")
+        #expect(r.out == "[1 2] [array([1, 2], dtype=int32), array([1, 2], dtype=int32)]\n")
+        #expect(r.error == "ValueError: Argument `fetch` = nope:0 cannot be interpreted as a Tensor. (\"The name 'nope:0' refers to a Tensor which does not exist. The operation, 'nope', does not exist in the graph.\")")
+    }
+    @Test func staticAssignShapeErrors() {
+        // variant static/assign-shape-errors:
+        // import tensorflow as tf
+        // v = tf.Variable([[1.0, 2.0]])
+        // for x in [[1.0, 2.0], [[1.0, 2.0, 3.0]], [[1.0], [2.0]], 5.0]:
+        //     for f in [tf.assign, tf.assign_add]:
+        //         try:
+        //             f(v, x)
+        //         except ValueError as e:
+        //             print(e)
+        // w = tf.assign(v, [[1.0], [2.0]], validate_shape=False)
+        // print(w)
+        let r = runSnippet("import tensorflow as tf\nv = tf.Variable([[1.0, 2.0]])\nfor x in [[1.0, 2.0], [[1.0, 2.0, 3.0]], [[1.0], [2.0]], 5.0]:\n    for f in [tf.assign, tf.assign_add]:\n        try:\n            f(v, x)\n        except ValueError as e:\n            print(e)\nw = tf.assign(v, [[1.0], [2.0]], validate_shape=False)\nprint(w)\n")
+        #expect(r.out == "Shapes must be equal rank, but are 2 and 1 for '{{node Assign}} = Assign[T=DT_FLOAT, use_locking=true, validate_shape=true](Variable, Assign/value)' with input shapes: [1,2], [2].\nShapes must be equal rank, but are 2 and 1 for '{{node AssignAdd}} = AssignAdd[T=DT_FLOAT, use_locking=false](Variable, AssignAdd/value)' with input shapes: [1,2], [2].\nDimension 1 in both shapes must be equal, but are 2 and 3. Shapes are [1,2] and [1,3]. for '{{node Assign_1}} = Assign[T=DT_FLOAT, use_locking=true, validate_shape=true](Variable, Assign_1/value)' with input shapes: [1,2], [1,3].\nDimension 1 in both shapes must be equal, but are 2 and 3. Shapes are [1,2] and [1,3]. for '{{node AssignAdd_1}} = AssignAdd[T=DT_FLOAT, use_locking=false](Variable, AssignAdd_1/value)' with input shapes: [1,2], [1,3].\nDimension 0 in both shapes must be equal, but are 1 and 2. Shapes are [1,2] and [2,1]. for '{{node Assign_2}} = Assign[T=DT_FLOAT, use_locking=true, validate_shape=true](Variable, Assign_2/value)' with input shapes: [1,2], [2,1].\nDimension 0 in both shapes must be equal, but are 1 and 2. Shapes are [1,2] and [2,1]. for '{{node AssignAdd_2}} = AssignAdd[T=DT_FLOAT, use_locking=false](Variable, AssignAdd_2/value)' with input shapes: [1,2], [2,1].\nShapes must be equal rank, but are 2 and 0 for '{{node Assign_3}} = Assign[T=DT_FLOAT, use_locking=true, validate_shape=true](Variable, Assign_3/value)' with input shapes: [1,2], [].\nShapes must be equal rank, but are 2 and 0 for '{{node AssignAdd_3}} = AssignAdd[T=DT_FLOAT, use_locking=false](Variable, AssignAdd_3/value)' with input shapes: [1,2], [].\nTensor(\"Assign_4:0\", shape=(2, 1), dtype=float32_ref)\n")
+        #expect(r.error == nil)
+    }
+    @Test func staticAssignValidate() {
+        // variant static/assign-validate:
+        // import tensorflow as tf
+        // v = tf.Variable([1.0, 2.0], validate_shape=False)
+        // a = tf.assign(v, [1.0, 2.0, 3.0], validate_shape=False)
+        // print(a)
+        // with tf.Session() as s:
+        //     s.run(v.initializer)
+        //     print(s.run(a), s.run(v))
+        let r = runSnippet("import tensorflow as tf\nv = tf.Variable([1.0, 2.0], validate_shape=False)\na = tf.assign(v, [1.0, 2.0, 3.0], validate_shape=False)\nprint(a)\nwith tf.Session() as s:\n    s.run(v.initializer)\n    print(s.run(a), s.run(v))\n")
+        #expect(r.out == "Tensor(\"Assign:0\", shape=(3,), dtype=float32_ref)\n[1. 2. 3.] [1. 2. 3.]\n")
+        #expect(r.error == nil)
+    }
+    @Test func varGetVariableDtypeMismatch() {
+        // variant var/get-variable-dtype-mismatch:
+        // import tensorflow as tf
+        // with tf.variable_scope('x'):
+        //     a = tf.get_variable('a', [1])
+        // with tf.variable_scope('x', reuse=True):
+        //     b = tf.get_variable('a', [1], dtype=tf.int32)
+        let r = runSnippet("import tensorflow as tf\nwith tf.variable_scope('x'):\n    a = tf.get_variable('a', [1])\nwith tf.variable_scope('x', reuse=True):\n    b = tf.get_variable('a', [1], dtype=tf.int32)\n")
+        #expect(r.out == "")
+        #expect(r.error == "ValueError: Trying to share variable x/a, but specified dtype int32 and found dtype float32_ref.")
+    }
+}
