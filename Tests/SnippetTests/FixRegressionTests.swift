@@ -197,4 +197,105 @@ import Testing
         #expect(r.out == "addmm: mat1 and mat2 shapes cannot be multiplied (1x3 and 2x1)\nmm: mat1 and mat2 shapes cannot be multiplied (1x3 and 2x1)\naddmm: mat1 and mat2 shapes cannot be multiplied (4x3 and 2x1)\naddmm: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x1)\nmm: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x1)\nmm: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x1)\naddmm: mat1 and mat2 shapes cannot be multiplied (1x3 and 2x1)\ntensor([3.]) torch.Size([3, 1])\n")
         #expect(r.error == "RuntimeError: mm: mat1 and mat2 shapes cannot be multiplied (1x3 and 2x1)")
     }
+    @Test func notImplementedDTypes() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // import torch.nn.functional as F
+        // i = torch.tensor([[1, 2], [3, 4]])
+        // for f in [lambda: F.softmax(i, dim=0), lambda: F.softmax(i, dim=-1), lambda: F.log_softmax(i, dim=0), lambda: F.mse_loss(i, i), lambda: F.nll_loss(i, torch.tensor([0, 1])), lambda: F.batch_norm(i, torch.zeros(2), torch.ones(2)), lambda: torch.nn.init.uniform_(torch.zeros(2, dtype=torch.long)), lambda: torch.nn.init.normal_(torch.zeros(2, dtype=torch.int32))]:
+        //     try:
+        //         f()
+        //     except NotImplementedError as e:
+        //         print(e)
+        // print(F.mse_loss(i, torch.tensor([[1., 0.], [0., 1.]])))
+        // F.log_softmax(torch.tensor([1, 2], dtype=torch.int32), dim=0)
+        let r = runSnippet("import torch\nimport torch.nn.functional as F\ni = torch.tensor([[1, 2], [3, 4]])\nfor f in [lambda: F.softmax(i, dim=0), lambda: F.softmax(i, dim=-1), lambda: F.log_softmax(i, dim=0), lambda: F.mse_loss(i, i), lambda: F.nll_loss(i, torch.tensor([0, 1])), lambda: F.batch_norm(i, torch.zeros(2), torch.ones(2)), lambda: torch.nn.init.uniform_(torch.zeros(2, dtype=torch.long)), lambda: torch.nn.init.normal_(torch.zeros(2, dtype=torch.int32))]:\n    try:\n        f()\n    except NotImplementedError as e:\n        print(e)\nprint(F.mse_loss(i, torch.tensor([[1., 0.], [0., 1.]])))\nF.log_softmax(torch.tensor([1, 2], dtype=torch.int32), dim=0)\n")
+        #expect(r.out == "\"softmax_kernel_impl\" not implemented for 'Long'\n\"softmax_lastdim_kernel_impl\" not implemented for 'Long'\n\"log_softmax_kernel_impl\" not implemented for 'Long'\n\"mse_cpu\" not implemented for 'Long'\n\"nll_loss_out_frame\" not implemented for 'Long'\n\"batch_norm\" not implemented for 'Long'\n\"check_uniform_bounds\" not implemented for 'Long'\n\"normal_kernel_cpu\" not implemented for 'Int'\ntensor(5.5000)\n")
+        #expect(r.error == "NotImplementedError: \"log_softmax_lastdim_kernel_impl\" not implemented for 'Int'")
+    }
+    @Test func matmulConvDTypeMessages() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // import torch.nn.functional as F
+        // D = torch.float64
+        // for f in [lambda: torch.ones(2, 3) @ torch.ones(3, dtype=D), lambda: torch.ones(2, 3, dtype=torch.int32).mv(torch.ones(3)), lambda: torch.ones(2, 3).mv(torch.ones(3, dtype=torch.int32)), lambda: torch.ones(2, 2, 3) @ torch.ones(3, dtype=D), lambda: torch.ones(2, 2, 3).bmm(torch.ones(2, 3, 2, dtype=D)), lambda: F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2, dtype=D)), lambda: F.conv2d(torch.ones(1, 1, 3, 3, dtype=D), torch.ones(1, 1, 2, 2), torch.ones(1)), lambda: F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2), torch.ones(1, dtype=torch.int32))]:
+        //     try:
+        //         f()
+        //     except RuntimeError as e:
+        //         print(e)
+        // F.conv2d(torch.ones(1, 1, 3, 3, dtype=D), torch.ones(1, 1, 2, 2))
+        let r = runSnippet("import torch\nimport torch.nn.functional as F\nD = torch.float64\nfor f in [lambda: torch.ones(2, 3) @ torch.ones(3, dtype=D), lambda: torch.ones(2, 3, dtype=torch.int32).mv(torch.ones(3)), lambda: torch.ones(2, 3).mv(torch.ones(3, dtype=torch.int32)), lambda: torch.ones(2, 2, 3) @ torch.ones(3, dtype=D), lambda: torch.ones(2, 2, 3).bmm(torch.ones(2, 3, 2, dtype=D)), lambda: F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2, dtype=D)), lambda: F.conv2d(torch.ones(1, 1, 3, 3, dtype=D), torch.ones(1, 1, 2, 2), torch.ones(1)), lambda: F.conv2d(torch.ones(1, 1, 3, 3), torch.ones(1, 1, 2, 2), torch.ones(1, dtype=torch.int32))]:\n    try:\n        f()\n    except RuntimeError as e:\n        print(e)\nF.conv2d(torch.ones(1, 1, 3, 3, dtype=D), torch.ones(1, 1, 2, 2))\n")
+        #expect(r.out == "addmv input tensors must have the same dtype, but got Double, Float, and Double\naddmv input tensors must have the same dtype, but got Float, Int, and Float\naddmv input tensors must have the same dtype, but got Int, Float, and Int\naddmv input tensors must have the same dtype, but got Double, Float, and Double\nexpected scalar type Float but found Double\nexpected scalar type Float but found Double\nInput type (double) and bias type (float) should be the same\nInput type (float) and bias type (int) should be the same\n")
+        #expect(r.error == "RuntimeError: expected scalar type Double but found Float")
+    }
+    @Test func batchNormCheckOrder() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // import torch.nn.functional as F
+        // x = torch.ones(3, 2)
+        // D = torch.float64
+        // for f in [lambda: F.batch_norm(x, torch.zeros(3), torch.ones(2), torch.ones(4)), lambda: torch.nn.BatchNorm1d(3)(x), lambda: F.batch_norm(x, None, torch.ones(2)), lambda: F.batch_norm(x, torch.zeros(2), None), lambda: F.batch_norm(x.double(), torch.zeros(2), torch.ones(2)), lambda: F.batch_norm(x.double(), torch.zeros(2, dtype=D), torch.ones(2, dtype=D), torch.ones(2)), lambda: F.batch_norm(x, torch.zeros(2, dtype=D), torch.ones(2, dtype=D)), lambda: F.batch_norm(x, torch.zeros(2), torch.ones(2), None, torch.ones(2, dtype=D))]:
+        //     try:
+        //         f()
+        //     except RuntimeError as e:
+        //         print(e)
+        // print(F.batch_norm(x.double(), torch.zeros(2, dtype=D), torch.ones(2, dtype=D)))
+        // F.batch_norm(x, torch.zeros(2), None, training=True)
+        let r = runSnippet("import torch\nimport torch.nn.functional as F\nx = torch.ones(3, 2)\nD = torch.float64\nfor f in [lambda: F.batch_norm(x, torch.zeros(3), torch.ones(2), torch.ones(4)), lambda: torch.nn.BatchNorm1d(3)(x), lambda: F.batch_norm(x, None, torch.ones(2)), lambda: F.batch_norm(x, torch.zeros(2), None), lambda: F.batch_norm(x.double(), torch.zeros(2), torch.ones(2)), lambda: F.batch_norm(x.double(), torch.zeros(2, dtype=D), torch.ones(2, dtype=D), torch.ones(2)), lambda: F.batch_norm(x, torch.zeros(2, dtype=D), torch.ones(2, dtype=D)), lambda: F.batch_norm(x, torch.zeros(2), torch.ones(2), None, torch.ones(2, dtype=D))]:\n    try:\n        f()\n    except RuntimeError as e:\n        print(e)\nprint(F.batch_norm(x.double(), torch.zeros(2, dtype=D), torch.ones(2, dtype=D)))\nF.batch_norm(x, torch.zeros(2), None, training=True)\n")
+        #expect(r.out == "running_mean should contain 2 elements not 3\nrunning_mean should contain 2 elements not 3\nrunning_mean must be defined in evaluation mode\nrunning_var must be defined in evaluation mode\nmixed dtype (CPU): all inputs must share same datatype.\nmixed dtype (CPU): expect parameter to have scalar type of Float\nmixed dtype (CPU): expect parameter to have scalar type of Float\nmixed dtype (CPU): expect parameter to have scalar type of Float\ntensor([[1.0000, 1.0000],\n        [1.0000, 1.0000],\n        [1.0000, 1.0000]], dtype=torch.float64)\n")
+        #expect(r.error == "ValueError: running_mean and running_var must either both be None or neither be None")
+    }
+    @Test func backwardGradDTypeCast() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // x = torch.tensor([1., 2., 3.], requires_grad=True)
+        // (x * 2).backward(torch.tensor([1.9, -0.5, 3.], dtype=torch.int32))
+        // print(x.grad)
+        // (x * 3).backward(torch.tensor([0.5, 0.25, 1.], dtype=torch.float64))
+        // print(x.grad, x.grad.dtype)
+        // g, = torch.autograd.grad(x.exp(), x, torch.tensor([1, 0, 2]))
+        // print(g)
+        // (x * 2).backward(torch.ones(2))
+        let r = runSnippet("import torch\nx = torch.tensor([1., 2., 3.], requires_grad=True)\n(x * 2).backward(torch.tensor([1.9, -0.5, 3.], dtype=torch.int32))\nprint(x.grad)\n(x * 3).backward(torch.tensor([0.5, 0.25, 1.], dtype=torch.float64))\nprint(x.grad, x.grad.dtype)\ng, = torch.autograd.grad(x.exp(), x, torch.tensor([1, 0, 2]))\nprint(g)\n(x * 2).backward(torch.ones(2))\n")
+        #expect(r.out == "tensor([2., 0., 6.])\ntensor([3.5000, 0.7500, 9.0000]) torch.float32\ntensor([ 2.7183,  0.0000, 40.1711])\n")
+        #expect(r.error == "RuntimeError: Mismatch in shape: grad_output[0] has a shape of torch.Size([2]) and output[0] has a shape of torch.Size([3]).")
+    }
+    @Test func copyBroadcastErrors() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // for src in [torch.ones(2, 2), torch.ones(4, 3), torch.ones(3, 2, 3), torch.ones(1, 2, 3)]:
+        //     try:
+        //         print(torch.zeros(2, 3).copy_(src))
+        //     except RuntimeError as e:
+        //         print(e)
+        // print(torch.zeros(2, 3).copy_(torch.tensor([1, 2, 3])), torch.zeros(2, 3).copy_(torch.tensor(5.)))
+        // torch.zeros(3, 4).copy_(torch.ones(2, 3))
+        let r = runSnippet("import torch\nfor src in [torch.ones(2, 2), torch.ones(4, 3), torch.ones(3, 2, 3), torch.ones(1, 2, 3)]:\n    try:\n        print(torch.zeros(2, 3).copy_(src))\n    except RuntimeError as e:\n        print(e)\nprint(torch.zeros(2, 3).copy_(torch.tensor([1, 2, 3])), torch.zeros(2, 3).copy_(torch.tensor(5.)))\ntorch.zeros(3, 4).copy_(torch.ones(2, 3))\n")
+        #expect(r.out == "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1\nThe size of tensor a (2) must match the size of tensor b (4) at non-singleton dimension 0\noutput with shape [2, 3] doesn't match the broadcast shape [3, 2, 3]\noutput with shape [2, 3] doesn't match the broadcast shape [1, 2, 3]\ntensor([[1., 2., 3.],\n        [1., 2., 3.]]) tensor([[5., 5., 5.],\n        [5., 5., 5.]])\n")
+        #expect(r.error == "RuntimeError: The size of tensor a (4) must match the size of tensor b (3) at non-singleton dimension 1")
+    }
+    @Test func numpyFloat32SciBounds() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // import numpy as np
+        // for v in [[0.0001, 0.0002], [0.0001, 0.1], [0.0001, 0.1001], [99999999.0, 1.0], [1e8], [0.5, 500.0], [0.5, 500.5], [-0.0001, 0.00015]]:
+        //     t = torch.tensor(v)
+        //     print(t.numpy(), repr(t.numpy()), t.double().numpy())
+        // print(np.array([0.0001, 0.0002], dtype=np.float32), np.array([0.0001, 0.1], dtype=np.float32))
+        let r = runSnippet("import torch\nimport numpy as np\nfor v in [[0.0001, 0.0002], [0.0001, 0.1], [0.0001, 0.1001], [99999999.0, 1.0], [1e8], [0.5, 500.0], [0.5, 500.5], [-0.0001, 0.00015]]:\n    t = torch.tensor(v)\n    print(t.numpy(), repr(t.numpy()), t.double().numpy())\nprint(np.array([0.0001, 0.0002], dtype=np.float32), np.array([0.0001, 0.1], dtype=np.float32))\n")
+        #expect(r.out == "[0.0001 0.0002] array([0.0001, 0.0002], dtype=float32) [9.99999975e-05 1.99999995e-04]\n[1.e-04 1.e-01] array([1.e-04, 1.e-01], dtype=float32) [9.99999975e-05 1.00000001e-01]\n[1.000e-04 1.001e-01] array([1.000e-04, 1.001e-01], dtype=float32) [9.99999975e-05 1.00100003e-01]\n[1.e+08 1.e+00] array([1.e+08, 1.e+00], dtype=float32) [1.e+08 1.e+00]\n[1.e+08] array([1.e+08], dtype=float32) [1.e+08]\n[  0.5 500. ] array([  0.5, 500. ], dtype=float32) [  0.5 500. ]\n[5.000e-01 5.005e+02] array([5.000e-01, 5.005e+02], dtype=float32) [5.000e-01 5.005e+02]\n[-0.0001   0.00015] array([-0.0001 ,  0.00015], dtype=float32) [-9.99999975e-05  1.50000007e-04]\n[0.0001 0.0002] [1.e-04 1.e-01]\n")
+        #expect(r.error == nil)
+    }
+    @Test func hugeAllocationsFailCleanly() {
+        // Not recorded: PyTorch reports its allocator's failure ("DefaultCPUAllocator: can't allocate memory ...");
+        // the engine must instead refuse with its sandbox limit, never trap (these used to abort the process).
+        for code in ["import torch\nimport torch.nn as nn\nnn.Conv2d(3000, 2000, kernel_size=3000, bias=False)\n",
+                     "import torch\nimport torch.nn as nn\nnn.Linear(100000, 100000)\n",
+                     "import torch\nimport torch.nn.functional as F\nF.unfold(torch.ones(1, 1, 3000, 3000), kernel_size=2000)\n",
+                     "import torch\nimport torch.nn.functional as F\nF.fold(torch.ones(1, 4, 1), output_size=(30000, 30000), kernel_size=2, stride=29999)\n"] {
+            let r = runSnippet(code)
+            #expect(r.out == "")
+            #expect(r.error?.hasPrefix("RuntimeError: tensor of ") == true, "\(code) -> \(r.error ?? "no error")")
+        }
+    }
 }

@@ -113,10 +113,9 @@ public enum Autograd {
                 if gi.shape != o.shape {
                     throw TensorError.runtime("Mismatch in shape: grad_output[\(i)] has a shape of \(sizeString(gi.shape)) and output[\(i)] has a shape of \(sizeString(o.shape)).")
                 }
-                if gi.dtype.isFloatingPoint != o.dtype.isFloatingPoint {
-                    throw TensorError.runtime("For complex Tensors, both grad_output and output are required to have the same dtype. Mismatch in dtype: grad_output[\(i)] has a dtype of \(gi.dtype) and output[\(i)] has a dtype of \(o.dtype).")
-                }
-                out.append(gi)
+                // `_make_grads` only rejects complex/real mismatches (no complex dtypes here); the engine's
+                // validate_outputs then casts the gradient to the output's dtype.
+                out.append(gi.dtype == o.dtype ? gi : gi.to(o.dtype))
             } else if o.requiresGrad {
                 if o.numel != 1 { throw TensorError.runtime("grad can be implicitly created only for scalar outputs") }
                 if !o.dtype.isFloatingPoint {

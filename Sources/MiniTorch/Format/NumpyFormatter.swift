@@ -125,7 +125,11 @@ public enum NumpyFormatter {
             let finite = vals.filter { $0.isFinite }
             let absNZ = finite.filter { $0 != 0 }.map { Swift.abs($0) }
             if let mx = absNZ.max(), let mn = absNZ.min() {
-                if mx >= 1e8 || (!o.suppress && (mn < 0.0001 || mx / mn > 1000)) { expFormat = true }
+                // NumPy 2 compares in the array's dtype (NEP 50: the Python-float bounds become float32 too).
+                if dtype == .float32 {
+                    let fx = Float(mx), fn = Float(mn)
+                    if fx >= Float(1e8) || (!o.suppress && (fn < Float(0.0001) || fx / fn > Float(1000))) { expFormat = true }
+                } else if mx >= 1e8 || (!o.suppress && (mn < 0.0001 || mx / mn > 1000)) { expFormat = true }
             }
             if finite.isEmpty {
                 padLeft = 0; padRight = 0

@@ -66,10 +66,10 @@ public final class BatchNorm: Module {
         super.init(typeName: spatialDims == 1 ? "BatchNorm1d" : "BatchNorm2d")
         let dt = dtype ?? .defaultFloat
         if affine {
-            let w = Parameter.empty([numFeatures], dtype: dt)
+            let w = try Parameter.empty([numFeatures], dtype: dt)
             try Init.constant_(w, 1)
             try registerParameter("weight", w)
-            try registerParameter("bias", Parameter.empty([numFeatures], dtype: dt))
+            try registerParameter("bias", try Parameter.empty([numFeatures], dtype: dt))
         } else {
             try registerParameter("weight", nil)
             try registerParameter("bias", nil)

@@ -35,7 +35,7 @@ public final class Embedding: Module {
     public init(_ numEmbeddings: Int, _ embeddingDim: Int, paddingIdx: Int? = nil, dtype: DType? = nil) throws {
         self.numEmbeddings = numEmbeddings; self.embeddingDim = embeddingDim; self.paddingIdx = paddingIdx
         super.init(typeName: "Embedding")
-        let w = Parameter.empty([numEmbeddings, embeddingDim], dtype: dtype ?? .defaultFloat)
+        let w = try Parameter.empty([numEmbeddings, embeddingDim], dtype: dtype ?? .defaultFloat)
         try registerParameter("weight", w)
         try Init.normal_(w)
         if let p = paddingIdx { try GradMode.with(enabled: false) { try w.select(0, p).fill_(.int(0)) } }

@@ -51,7 +51,7 @@ extension Functional {
         var src = x
         if let dt = dtype { src = x.to(dt) }
         guard src.dtype.isFloatingPoint else {
-            throw TensorError.runtime("\"\(log ? "log_softmax" : "softmax")_lastdim_kernel_impl\" not implemented for '\(src.dtype.scalarTypeName)'")
+            throw TensorError.notImplemented("\"\(log ? "log_softmax" : "softmax")\(d == x.dim - 1 ? "_lastdim" : "")_kernel_impl\" not implemented for '\(src.dtype.scalarTypeName)'")
         }
         let c = src.isContiguous ? src : src.materialized()
         let out = Tensor(zeros: x.shape, dtype: c.dtype, device: x.device)

@@ -6,29 +6,52 @@
 extension Functional {
     struct BNStats { var mean: [Double]; var invstd: [Double] }
 
+    /// batch_norm_cpu's dtype rules: when the first defined parameter (weight, bias, running_mean, running_var
+    /// order) has the input's dtype, every parameter must match the input; otherwise it is a "mixed" call, only
+    /// allowed for reduced-precision inputs with float32 parameters (no such inputs here).
+    static func checkBatchNormDTypes(_ input: Tensor, _ params: [Tensor]) throws {
+        guard let first = params.first else { return }
+        if first.dtype == input.dtype {
+            if let odd = params.first(where: { $0.dtype != input.dtype }) {
+                throw TensorError.runtime("expected scalar type \(input.dtype.scalarTypeName) but found \(odd.dtype.scalarTypeName)")
+            }
+            return
+        }
+        if params.contains(where: { $0.dtype != .float32 }) {
+            throw TensorError.runtime("mixed dtype (CPU): expect parameter to have scalar type of Float")
+        }
+        throw TensorError.runtime("mixed dtype (CPU): all inputs must share same datatype.")
+    }
+
     /// `F.batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5)`.
     public static func batchNorm(_ input: Tensor, runningMean: Tensor?, runningVar: Tensor?, weight: Tensor? = nil,
                                  bias: Tensor? = nil, training: Bool = false, momentum: Double = 0.1,
                                  eps: Double = 1e-5) throws -> Tensor {
+        if training && (runningMean == nil) != (runningVar == nil) {
+            throw TensorError.value("running_mean and running_var must either both be None or neither be None")
+        }
         guard input.dim >= 2 else {
             throw TensorError.runtime("running_mean should contain \(input.dim == 1 ? input.shape[0] : 1) elements not \(runningMean?.numel ?? 0)")
         }
-        guard input.dtype.isFloatingPoint else {
-            throw TensorError.runtime("\"batch_norm\" not implemented for '\(input.dtype.scalarTypeName)'")
-        }
         let c = input.shape[1]
-        for (name, t) in [("weight", weight), ("bias", bias), ("running_mean", runningMean), ("running_var", runningVar)] {
+        // Normalization.cpp checks the running statistics (and that eval mode has them) before the affine
+        // parameters, all before the kernel's dtype dispatch.
+        for (name, t) in [("running_mean", runningMean), ("running_var", runningVar), ("weight", weight), ("bias", bias)] {
             if let t = t, t.numel != c {
                 throw TensorError.runtime("\(name) should contain \(c) elements not \(t.numel)")
             }
+            if t == nil && !training && name.hasPrefix("running") {
+                throw TensorError.runtime("\(name) must be defined in evaluation mode")
+            }
         }
+        guard input.dtype.isFloatingPoint else {
+            throw TensorError.notImplemented("\"batch_norm\" not implemented for '\(input.dtype.scalarTypeName)'")
+        }
+        try checkBatchNormDTypes(input, [weight, bias, runningMean, runningVar].compactMap { $0 })
         let nb = input.shape[0], spatial = input.shape[2...].reduce(1, *)
         let count = nb * spatial
         if training && count <= 1 {
             throw TensorError.value("Expected more than 1 value per channel when training, got input size \(Autograd.sizeString(input.shape))")
-        }
-        if !training && (runningMean == nil || runningVar == nil) {
-            throw TensorError.runtime("running_mean and running_var must be defined in evaluation mode")
         }
         let x = input.isContiguous ? input : input.materialized()
         let isF = x.dtype == .float32

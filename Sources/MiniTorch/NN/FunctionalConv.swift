@@ -30,11 +30,15 @@ extension Functional {
         if let b = bias, b.dim != 1 || b.numel != o {
             throw TensorError.runtime("Given weight of size \(shapeList(weight.shape)), expected bias to be 1-dimensional with \(o) elements, but got bias of size \(shapeList(b.shape)) instead")
         }
-        guard input.dtype == weight.dtype, bias == nil || bias?.dtype == input.dtype else {
-            throw TensorError.runtime("Input type (\(input.dtype.typeString)) and weight type (\(weight.dtype.typeString)) should be the same or input should be a MKLDNN tensor and weight is a dense tensor")
+        // PyTorch's slow_conv2d checks the bias against the input first, then the weight.
+        if let b = bias, b.dtype != input.dtype {
+            throw TensorError.runtime("Input type (\(cppTypeName(input.dtype))) and bias type (\(cppTypeName(b.dtype))) should be the same")
+        }
+        guard input.dtype == weight.dtype else {
+            throw TensorError.runtime("expected scalar type \(input.dtype.scalarTypeName) but found \(weight.dtype.scalarTypeName)")
         }
         guard input.dtype.isFloatingPoint else {
-            throw TensorError.runtime("\"slow_conv2d_cpu\" not implemented for '\(input.dtype.scalarTypeName)'")
+            throw TensorError.notImplemented("\"slow_conv2d_cpu\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
         let ph = h + 2 * padding.0, pw = w + 2 * padding.1
         let ekh = dilation.0 * (kh - 1) + 1, ekw = dilation.1 * (kw - 1) + 1
@@ -48,6 +52,8 @@ extension Functional {
         let x = input.isContiguous ? input : input.materialized()
         let wt = weight.isContiguous ? weight : weight.materialized()
         let bt = bias.map { $0.isContiguous ? $0 : $0.materialized() }
+        try Tensor.checkSizes([n, o, oh, ow])
+        try Tensor.checkSizes([c / groups, kh, kw, oh, ow])   // the column buffer
         let out = Tensor(zeros: [n, o, oh, ow], dtype: input.dtype, device: input.device)
         if input.dtype == .float32 {
             ConvKernels.conv2d(s, input: x.dataPointer(Float.self), weight: wt.dataPointer(Float.self),

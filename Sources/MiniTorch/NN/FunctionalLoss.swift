@@ -23,7 +23,10 @@ extension Functional {
     /// `F.mse_loss(input, target, reduction='mean')`.
     public static func mseLoss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean) throws -> Tensor {
         let (out, diff) = try GradMode.with(enabled: false) { () -> (Tensor, Tensor) in
-            let d = try input.sub(target)
+            let d = try input.sub(target)   // broadcasting errors come before the kernel's dtype check
+            guard d.dtype.isFloatingPoint else {
+                throw TensorError.notImplemented("\"mse_cpu\" not implemented for '\(d.dtype.scalarTypeName)'")
+            }
             return (try reduce(d.mul(d), reduction), d)
         }
         let n = diff.numel
@@ -86,7 +89,7 @@ extension Functional {
             throw TensorError.runtime("expected target dtype to be Long or Byte, but got \(target.dtype.scalarTypeName)")
         }
         guard input.dtype.isFloatingPoint else {
-            throw TensorError.runtime("\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
+            throw TensorError.notImplemented("\"nll_loss_out_frame\" not implemented for '\(input.dtype.scalarTypeName)'")
         }
         if let w = weight, w.numel != c {
             throw TensorError.runtime("weight tensor should be defined either for all \(c) classes or no classes but got weight tensor of shape: \(shapeList(w.shape))")

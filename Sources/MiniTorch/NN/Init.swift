@@ -28,7 +28,7 @@ public enum Init {
     /// `uniform_(t, a, b)`.
     public static func uniform_(_ t: Tensor, _ a: Double = 0, _ b: Double = 1) throws {
         guard t.dtype.isFloatingPoint else {
-            throw TensorError.runtime("\"check_uniform_bounds\" not implemented for '\(t.dtype.scalarTypeName)'")
+            throw TensorError.notImplemented("\"check_uniform_bounds\" not implemented for '\(t.dtype.scalarTypeName)'")
         }
         guard a <= b else {
             throw TensorError.runtime("uniform_ expects to return a [from, to) range, but found from=\(formatPythonFloat(a)) > to=\(formatPythonFloat(b))")
@@ -43,7 +43,7 @@ public enum Init {
     /// `normal_(t, mean, std)`.
     public static func normal_(_ t: Tensor, mean: Double = 0, std: Double = 1) throws {
         guard t.dtype.isFloatingPoint else {
-            throw TensorError.runtime("\"normal_kernel_cpu\" not implemented for '\(t.dtype.scalarTypeName)'")
+            throw TensorError.notImplemented("\"normal_kernel_cpu\" not implemented for '\(t.dtype.scalarTypeName)'")
         }
         let c = t.isContiguous ? t : Tensor(zeros: t.shape, dtype: t.dtype, device: t.device)
         if t.dtype == .float32 { Generator.default.fillNormal(c.dataPointer(Float.self), count: c.numel, mean: mean, std: std) }

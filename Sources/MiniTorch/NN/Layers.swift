@@ -11,8 +11,8 @@ public final class Linear: Module {
         self.inFeatures = inFeatures; self.outFeatures = outFeatures
         super.init(typeName: "Linear")
         let dt = dtype ?? .defaultFloat
-        let w = Parameter.empty([outFeatures, inFeatures], dtype: dt)
-        let b = bias ? Parameter.empty([outFeatures], dtype: dt) : nil
+        let w = try Parameter.empty([outFeatures, inFeatures], dtype: dt)
+        let b = bias ? try Parameter.empty([outFeatures], dtype: dt) : nil
         try registerParameter("weight", w)
         try registerParameter("bias", b)
         try Init.resetLinearLike(weight: w, bias: b)
@@ -55,8 +55,8 @@ public final class Conv2d: Module {
         if case .explicit(let ph, let pw) = paddingMode { self.padding = (ph, pw) } else { self.padding = (0, 0) }
         super.init(typeName: "Conv2d")
         let dt = dtype ?? .defaultFloat
-        let w = Parameter.empty([outChannels, inChannels / groups, kernelSize.0, kernelSize.1], dtype: dt)
-        let b = bias ? Parameter.empty([outChannels], dtype: dt) : nil
+        let w = try Parameter.empty([outChannels, inChannels / groups, kernelSize.0, kernelSize.1], dtype: dt)
+        let b = bias ? try Parameter.empty([outChannels], dtype: dt) : nil
         try registerParameter("weight", w)
         try registerParameter("bias", b)
         try Init.resetLinearLike(weight: w, bias: b)

@@ -13,7 +13,8 @@ public enum Parameter {
         return p
     }
     /// A fresh zero-filled parameter (the layers fill it with their init right after).
-    static func empty(_ shape: [Int], dtype: DType = .defaultFloat, device: Device = .cpu) -> Tensor {
+    static func empty(_ shape: [Int], dtype: DType = .defaultFloat, device: Device = .cpu) throws -> Tensor {
+        try Tensor.checkSizes(shape)
         let t = Tensor(zeros: shape, dtype: dtype, device: device)
         t.requiresGrad = true
         t.isParameter = true

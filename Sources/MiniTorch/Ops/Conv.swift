@@ -43,6 +43,7 @@ extension Tensor {
         let src = x4.isContiguous ? x4 : x4.materialized()
         let rows = c * kernel.0 * kernel.1, l = oh * ow
         // im2col writes every element (zeros included), so the storage starts uninitialised.
+        try Tensor.checkSizes([n, rows, l])
         let outLayout = Layout(contiguous: batched ? [n, rows, l] : [rows, l])
         let out = Tensor(storage: Storage(dtype: dtype, uninitializedCount: outLayout.numel), layout: outLayout, device: device)
         if dtype == .float32 {
@@ -85,6 +86,7 @@ extension Tensor {
         }
         let c = rows / area
         let src = x3.isContiguous ? x3 : x3.materialized()
+        try Tensor.checkSizes([n, c, h, w])
         let out = Tensor(zeros: batched ? [n, c, h, w] : [c, h, w], dtype: dtype, device: device)
         for i in 0..<n {
             if dtype == .float32 {
@@ -116,6 +118,8 @@ extension Tensor {
         let (oh, ow) = s.out
         guard oh > 0, ow > 0 else { throw TensorError.runtime("conv2dReference: output size is too small") }
         let x = input.materialized(), wt = weight.materialized(), b = bias?.materialized(dtype: input.dtype)
+        try Tensor.checkSizes([s.batch, s.outChannels, oh, ow])
+        try Tensor.checkSizes([s.inChannels / s.groups, s.window.kernel.0, s.window.kernel.1, oh, ow])   // the column buffer
         let out = Tensor(zeros: [s.batch, s.outChannels, oh, ow], dtype: input.dtype, device: input.device)
         if input.dtype == .float32 {
             ConvKernels.conv2dNaive(s, input: x.dataPointer(Float.self), weight: wt.dataPointer(Float.self),

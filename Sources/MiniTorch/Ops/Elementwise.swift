@@ -333,6 +333,11 @@ extension Tensor {
         try checkInplace()
         try checkNoInternalOverlap()
         try Tensor.checkSameDevice([self, src])
+        // TensorIterator's checks: src must broadcast with self, to exactly self's shape.
+        let bshape = try broadcastShapes(shape, src.shape)
+        guard bshape == shape else {
+            throw TensorError.runtime("output with shape \(shapeString(shape)) doesn't match the broadcast shape \(shapeString(bshape))")
+        }
         let l = try src.expandLayout(to: shape)
         try runInplace(operands: [src]) { old in
             let r = Tensor(storage: src.storage, layout: l).materialized(dtype: old.dtype)

@@ -2,7 +2,7 @@
 /// broadcasting), outer, addmm — on the blocked GEMM (LinalgGEMM.swift), with PyTorch 2.15's messages and nodes.
 
 /// The C++ type names PyTorch prints in matmul dtype errors ("float != double").
-private func cppTypeName(_ d: DType) -> String {
+func cppTypeName(_ d: DType) -> String {
     switch d {
     case .float32: return "float"
     case .float64: return "double"
@@ -96,7 +96,9 @@ extension Tensor {
         guard other.shape[0] == shape[0] && other.shape[1] == shape[2] else {
             throw TensorError.runtime("Expected size for first two dimensions of batch2 tensor to be: [\(shape[0]), \(shape[2])] but got: [\(other.shape[0]), \(other.shape[1])].")
         }
-        try Tensor.checkSameMatmulDType(self, other)
+        guard dtype == other.dtype else {
+            throw TensorError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(other.dtype.scalarTypeName)")
+        }
         try Tensor.checkSameDevice([self, other])
         let (bs, n, k, p) = (shape[0], shape[1], shape[2], other.shape[2])
         let out = Tensor(zeros: [bs, n, p], dtype: dtype, device: device)
@@ -122,7 +124,9 @@ extension Tensor {
         guard shape[1] == vec.shape[0] else {
             throw TensorError.runtime("size mismatch, got input (\(shape[0])), mat (\(shape[0])x\(shape[1])), vec (\(vec.shape[0]))")
         }
-        try Tensor.checkSameMatmulDType(self, vec)
+        guard dtype == vec.dtype else {
+            throw TensorError.runtime("addmv input tensors must have the same dtype, but got \(vec.dtype.scalarTypeName), \(dtype.scalarTypeName), and \(vec.dtype.scalarTypeName)")
+        }
         try Tensor.checkSameDevice([self, vec])
         let out = Tensor(zeros: [shape[0]], dtype: dtype, device: device)
         try Tensor.gemmKernel(self, aOffset: 0, aStrides: (strides[0], strides[1]), vec, bOffset: 0, bStrides: (vec.strides[0], 0),
