@@ -130,6 +130,9 @@ VARIANTS = [
 ("static/fetch-errors", N + "a = tf.constant(1.0, name='k')\ns = tf.Session()\nfor f in [3, 2.5, True, np.float32(1.0), 'nope:0', 'nope', 'k:1', [a, 'k:3']]:\n    try:\n        print(s.run(f))\n    except (TypeError, ValueError) as e:\n        print(type(e).__name__, e)\n"),
 ("static/assign-shape-errors", H + "v = tf.Variable([[1.0, 2.0]])\nfor x in [[1.0, 2.0], [[1.0, 2.0, 3.0]], [[1.0], [2.0]], 5.0]:\n    for f in [tf.assign, tf.assign_add]:\n        try:\n            f(v, x)\n        except ValueError as e:\n            print(e)\nw = tf.assign(v, [[1.0], [2.0]], validate_shape=False)\nprint(w)\n"),
 ("graph/stack-mismatch", H + "for vals in [[[1, 2], [3, 4, 5]], [[1, 2], [[3, 4]]], [[[1], [2]], [[1, 2]]]]:\n    try:\n        tf.stack(vals)\n    except ValueError as e:\n        print(e)\n"),
+
+("static/placeholder-default-more", H + "x = tf.placeholder_with_default([1.0, 2.0], shape=[None])\nprint(x.op)\nprint([o.name for o in tf.get_default_graph().get_operations()])\nprint(tf.placeholder_with_default(3, []), tf.placeholder_with_default([[1, 2]], [1, None], name='pd'))\ng = tf.gradients(x * x, x)\nprint(g)\nwith tf.Session() as s:\n    print(s.run(g), s.run(g, {x: [3.0]}))\nfor shape in [[3], [2, 1]]:\n    try:\n        tf.placeholder_with_default([1.0, 2.0], shape=shape)\n    except ValueError as e:\n        print(e)\nwith tf.Session() as s:\n    s.run(x, {x: [[1.0]]})\n"),
+("gather/float-idx-nd", H + "for f in [lambda: tf.gather_nd([1, 2], [0.0]), lambda: tf.gather([1, 2], [0], axis=0.0), lambda: tf.gather([1, 2], tf.constant([0.0]))]:\n    try:\n        f()\n    except TypeError as e:\n        print(e)\n"),
 ]
 
 

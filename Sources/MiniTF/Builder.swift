@@ -26,6 +26,8 @@ enum ArgType {
     case fixed(TFDType)
     /// An index type (int32 or int64): literals become int32.
     case index
+    /// Gather-style indices: like `index`, but the op def also allows int16 (named in the type error).
+    case indices
 }
 
 /// The statically known value of a tensor: a `Const`, or the shape of a fully defined tensor.
@@ -112,10 +114,12 @@ extension Graph {
                 if t.dtype != want {
                     throw TFError.typeError("Input '\(argName)' of '\(type)' Op has type \(t.dtype.name) that does not match expected type of \(want.name).")
                 }
-            case .index:
+            case .index, .indices:
                 t = try convert(operand, dtype: nil, name: argName)
                 if !t.dtype.isInteger {
-                    throw TFError.typeError("Value passed to parameter '\(argName)' has DataType \(t.dtype.name) not in list of allowed values: int32, int64")
+                    var allowed = "int32, int64"
+                    if case .indices = kind { allowed = "int16, " + allowed }
+                    throw TFError.typeError("Value passed to parameter '\(argName)' has DataType \(t.dtype.name) not in list of allowed values: \(allowed)")
                 }
             }
             inputs.append(t)

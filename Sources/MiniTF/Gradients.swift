@@ -188,7 +188,7 @@ enum GradientRegistry {
 
     static func function(for type: String) -> GradFn? {
         switch type {
-        case "Identity": return { _, _, g in [g[0]] }
+        case "Identity", "PlaceholderWithDefault": return { _, _, g in [g[0]] }
         case "AddN": return { _, op, g in Array(repeating: g[0], count: op.inputs.count) }
         case "Neg": return { gr, _, g in [try gr.unary("Neg", .tensor(g[0]!))] }
         case "AddV2", "Add": return addGrad(negate: false)

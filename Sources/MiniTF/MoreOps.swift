@@ -86,7 +86,7 @@ extension Graph {
 
     /// `tf.gather_nd(params, indices, batch_dims=0)` (`GatherNd`).
     public func gatherND(_ params: TFOperand, _ indices: TFOperand, name: String? = nil) throws -> TFTensor {
-        try apply("GatherNd", name: name, args: [("params", params, .T), ("indices", indices, .index)], attrs: ["Tindices": .type(.int32)]) { ctx in
+        try apply("GatherNd", name: name, args: [("params", params, .T), ("indices", indices, .indices)], attrs: ["Tindices": .type(.int32)]) { ctx in
             let dt = ctx.input(0).dtype
             guard let p = ctx.input(0).shape.dims, let i = ctx.input(1).shape.dims, let last = i.last, let k = last else { return [(dt, .unknown)] }
             guard k <= p.count else {

@@ -11,6 +11,20 @@ extension Graph {
                             outputs: [(dtype, shape, false)]).outputs[0]
     }
 
+    /// `tf.placeholder_with_default(input, shape)` (`PlaceholderWithDefault`): the input's value unless the
+    /// output is fed; its static shape is `shape`, which must be compatible with the input's.
+    public func placeholderWithDefault(_ input: TFOperand, shape: TFShape, name: String? = nil) throws -> TFTensor {
+        let op = try apply("PlaceholderWithDefault", name: name, args: [("input", input, .T)], attrs: ["shape": .shape(shape)]) { ctx in
+            let dt = ctx.input(0).dtype
+            let named = ShapeContext(type: ctx.type, name: ctx.name, inputs: ctx.inputs, attrs: ["dtype": .type(dt), "shape": .shape(shape)])
+            guard ctx.input(0).shape.merged(with: shape) != nil else { throw named.fail(ctx.input(0).shape.mergeError(with: shape)) }
+            return [(dt, shape)]
+        }
+        op.attrs["T"] = nil
+        op.attrs["dtype"] = .type(op.outputs[0].dtype)
+        return op.outputs[0]
+    }
+
     /// `tf.zeros(shape)` / `tf.ones(shape)`: a `Const` below 1000 elements, else `Fill`.
     public func filled(_ value: Double, shape: [Int], dtype: TFDType, name: String?, defaultName: String) throws -> TFTensor {
         let (old, scope) = try pushNameScope(name ?? defaultName)
@@ -278,7 +292,7 @@ extension Graph {
         case .literal(let a), .array(let a): constAxis = a
         }
         let bd = constAxis?.scalarValue == 0 ? 0 : batchDims
-        return try apply("GatherV2", name: name, args: [("params", params, .T), ("indices", indices, .index), ("axis", axisOperand, .index)],
+        return try apply("GatherV2", name: name, args: [("params", params, .T), ("indices", indices, .indices), ("axis", axisOperand, .index)],
                          attrs: ["batch_dims": .int(bd)]) { ctx in
             let ax = constantValue(ctx.input(2))?.scalarValue.map(safeInt)
             var attrs = ctx.attrs

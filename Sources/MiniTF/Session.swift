@@ -186,6 +186,8 @@ public final class Session {
             throw TFError.invalidArgument(msg)
         case "VariableV2":
             return [try readVariable(op)]
+        case "PlaceholderWithDefault":
+            return [x[0]]
         case "Identity", "StopGradient":
             if let r = op.inputs.first, r.isRef, let vop = variableOp(r), x[0].data.isEmpty, !(r.shape.numElements == 0) {
                 return [try readVariable(vop)]

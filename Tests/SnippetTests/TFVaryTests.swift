@@ -122,4 +122,50 @@ import Testing
         #expect(r.out == "")
         #expect(r.error == "ValueError: Trying to share variable x/a, but specified dtype int32 and found dtype float32_ref.")
     }
+    @Test func staticPlaceholderDefault() {
+        // variant static/placeholder-default:
+        // import tensorflow as tf
+        // x = tf.placeholder_with_default([1.0, 2.0], shape=[None])
+        // y = x * 2
+        // print(x, y)
+        // with tf.Session() as s:
+        //     print(s.run(y), s.run(y, {x: [5.0]}))
+        let r = runSnippet("import tensorflow as tf\nx = tf.placeholder_with_default([1.0, 2.0], shape=[None])\ny = x * 2\nprint(x, y)\nwith tf.Session() as s:\n    print(s.run(y), s.run(y, {x: [5.0]}))\n")
+        #expect(r.out == "Tensor(\"PlaceholderWithDefault:0\", shape=(?,), dtype=float32) Tensor(\"mul:0\", shape=(?,), dtype=float32)\n[2. 4.] [10.]\n")
+        #expect(r.error == nil)
+    }
+    @Test func staticPlaceholderDefaultMore() {
+        // variant static/placeholder-default-more:
+        // import tensorflow as tf
+        // x = tf.placeholder_with_default([1.0, 2.0], shape=[None])
+        // print(x.op)
+        // print([o.name for o in tf.get_default_graph().get_operations()])
+        // print(tf.placeholder_with_default(3, []), tf.placeholder_with_default([[1, 2]], [1, None], name='pd'))
+        // g = tf.gradients(x * x, x)
+        // print(g)
+        // with tf.Session() as s:
+        //     print(s.run(g), s.run(g, {x: [3.0]}))
+        // for shape in [[3], [2, 1]]:
+        //     try:
+        //         tf.placeholder_with_default([1.0, 2.0], shape=shape)
+        //     except ValueError as e:
+        //         print(e)
+        // with tf.Session() as s:
+        //     s.run(x, {x: [[1.0]]})
+        let r = runSnippet("import tensorflow as tf\nx = tf.placeholder_with_default([1.0, 2.0], shape=[None])\nprint(x.op)\nprint([o.name for o in tf.get_default_graph().get_operations()])\nprint(tf.placeholder_with_default(3, []), tf.placeholder_with_default([[1, 2]], [1, None], name='pd'))\ng = tf.gradients(x * x, x)\nprint(g)\nwith tf.Session() as s:\n    print(s.run(g), s.run(g, {x: [3.0]}))\nfor shape in [[3], [2, 1]]:\n    try:\n        tf.placeholder_with_default([1.0, 2.0], shape=shape)\n    except ValueError as e:\n        print(e)\nwith tf.Session() as s:\n    s.run(x, {x: [[1.0]]})\n")
+        #expect(r.out == "name: \"PlaceholderWithDefault\"\nop: \"PlaceholderWithDefault\"\ninput: \"PlaceholderWithDefault/input\"\nattr {\n  key: \"shape\"\n  value {\n    shape {\n      dim {\n        size: -1\n      }\n    }\n  }\n}\nattr {\n  key: \"dtype\"\n  value {\n    type: DT_FLOAT\n  }\n}\n\n['PlaceholderWithDefault/input', 'PlaceholderWithDefault']\nTensor(\"PlaceholderWithDefault_1:0\", shape=(), dtype=int32) Tensor(\"pd:0\", shape=(1, ?), dtype=int32)\n[<tf.Tensor 'gradients/AddN:0' shape=(?,) dtype=float32>]\n[array([2., 4.], dtype=float32)] [array([6.], dtype=float32)]\nDimension 0 in both shapes must be equal, but are 2 and 3. Shapes are [2] and [3]. for '{{node PlaceholderWithDefault_2}} = PlaceholderWithDefault[dtype=DT_FLOAT, shape=[3]](PlaceholderWithDefault_2/input)' with input shapes: [2].\nShapes must be equal rank, but are 1 and 2 for '{{node PlaceholderWithDefault_3}} = PlaceholderWithDefault[dtype=DT_FLOAT, shape=[2,1]](PlaceholderWithDefault_3/input)' with input shapes: [2].\n")
+        #expect(r.error == "ValueError: Cannot feed value of shape (1, 1) for Tensor PlaceholderWithDefault:0, which has shape (?,)")
+    }
+    @Test func gatherFloatIdxNd() {
+        // variant gather/float-idx-nd:
+        // import tensorflow as tf
+        // for f in [lambda: tf.gather_nd([1, 2], [0.0]), lambda: tf.gather([1, 2], [0], axis=0.0), lambda: tf.gather([1, 2], tf.constant([0.0]))]:
+        //     try:
+        //         f()
+        //     except TypeError as e:
+        //         print(e)
+        let r = runSnippet("import tensorflow as tf\nfor f in [lambda: tf.gather_nd([1, 2], [0.0]), lambda: tf.gather([1, 2], [0], axis=0.0), lambda: tf.gather([1, 2], tf.constant([0.0]))]:\n    try:\n        f()\n    except TypeError as e:\n        print(e)\n")
+        #expect(r.out == "Value passed to parameter 'indices' has DataType float32 not in list of allowed values: int16, int32, int64\nValue passed to parameter 'axis' has DataType float32 not in list of allowed values: int32, int64\nValue passed to parameter 'indices' has DataType float32 not in list of allowed values: int16, int32, int64\n")
+        #expect(r.error == nil)
+    }
 }

@@ -374,8 +374,12 @@ enum TFModule {
             let shape = try TFBinding.shapeArg(ctx, a["shape"])
             return wrap(ctx, try call { try g().placeholder(dt, shape: shape, name: try name(a)) })
         }
+        let phdSig = Signature("placeholder_with_default(input, shape, name=None)")
         m.defineFunction("placeholder_with_default") { ctx, args in
-            throw PyError.notImplementedError("MiniTF does not implement placeholder_with_default")
+            let a = try phdSig.bind(args)
+            let x = try operand(ctx, a["input"])
+            let shape = try TFBinding.shapeArg(ctx, a["shape"])
+            return wrap(ctx, try call { try TFBinding.graphOf([x]).placeholderWithDefault(x, shape: shape, name: try name(a)) })
         }
         for (fn, value) in [("zeros", 0.0), ("ones", 1.0)] {
             let sig = Signature("\(fn)(shape, dtype=tf.float32, name=None)")
