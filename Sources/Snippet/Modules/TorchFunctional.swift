@@ -32,6 +32,11 @@ enum TorchFunctional {
             let pad = try a.optionalInt("padding_idx").map { $0 < 0 ? $0 + (w.shape.first ?? 0) : $0 }
             return out(try Functional.embedding(t(a["input"]), w, paddingIdx: pad))
         }
+        def("layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)") { ctx, a in
+            out(try Functional.layerNorm(t(a["input"]), TorchConvert.normalizedShape(ctx, a["normalized_shape"]),
+                                         weight: opt(a["weight"]), bias: opt(a["bias"]), eps: a.double("eps")))
+        }
+        def("gelu(input, approximate='none')") { _, a in out(try Functional.gelu(t(a["input"]), approximate: a.string("approximate"))) }
         TorchLinalg.define(f, normalizeOp)
         def("pad(input, pad, mode='constant', value=None)") { ctx, a in
             let mode = try a.string("mode")

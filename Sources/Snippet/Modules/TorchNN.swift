@@ -341,6 +341,11 @@ enum TorchNN {
             }
             return try Embedding(n, a.int("embedding_dim"), paddingIdx: pad, dtype: TorchConvert.dtype(a["dtype"]))
         })
+        out.append(layer("LayerNorm", "LayerNorm(normalized_shape, eps=1e-05, elementwise_affine=True, bias=True, device=None, dtype=None)") { ctx, a in
+            try LayerNorm(TorchConvert.normalizedShape(ctx, a["normalized_shape"]), eps: a.double("eps"),
+                          elementwiseAffine: a.bool("elementwise_affine"), bias: a.bool("bias"), dtype: TorchConvert.dtype(a["dtype"]))
+        })
+        out.append(layer("GELU", "GELU(approximate='none')") { _, a in GELU(approximate: try a.string("approximate")) })
         out.append(layer("Sigmoid", "Sigmoid()") { _, _ in Sigmoid() })
         out.append(layer("Tanh", "Tanh()") { _, _ in Tanh() })
         out.append(layer("Softmax", "Softmax(dim=None)") { _, a in Softmax(dim: try a.optionalInt("dim")) })

@@ -333,6 +333,12 @@ enum TorchConvert {
         return .int(try v.asIndex())
     }
 
+    /// `normalized_shape` of layer_norm: an int or a sequence of ints (list, tuple, torch.Size).
+    static func normalizedShape(_ ctx: Interpreter, _ v: Value) throws -> [Int] {
+        if case .int(let i) = v { return [i] }
+        return try ctx.toArray(v).map { try $0.asIndex() }
+    }
+
     // MARK: op-table values
 
     /// A snippet value as the engine's op table sees it.

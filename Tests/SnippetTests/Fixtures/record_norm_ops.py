@@ -1,0 +1,72 @@
+"""Records PyTorch's output for the snippets of NormOpsTests (nn.LayerNorm / F.layer_norm, nn.GELU / F.gelu,
+torch.einsum, torch.diag, torch.dist) into norm_ops_cases.json.
+
+Run with the venv's PyTorch: /work/venv/bin/python Tests/SnippetTests/Fixtures/record_norm_ops.py
+Each case's stdout and final `Type: message` line are what `tensorprep run` must print for the same code.
+"""
+import json, os, sys, torch
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from record_reduce_extra import run  # exec one case, capture stdout and the final exception line
+
+CASES = [
+# LayerNorm: module repr, forward over one and several trailing dims, gradients of input / weight / bias.
+"""import torch
+import torch.nn as nn
+import torch.nn.functional as F
+torch.manual_seed(0)
+ln = nn.LayerNorm(4)
+print(ln, nn.LayerNorm([2, 3], eps=1e-3, elementwise_affine=False), nn.LayerNorm(3, bias=False))
+x = torch.randn(2, 3, 4, requires_grad=True)
+y = ln(x)
+print(y, y.grad_fn.name())
+with torch.no_grad():
+    ln.weight.copy_(torch.randn(4)); ln.bias.copy_(torch.randn(4))
+z = ln(x)
+(z * torch.arange(24.).view(2, 3, 4)).sum().backward()
+# The input gradient agrees with PyTorch's float kernel to a few ulps only, so it is printed to 3 decimals.
+print(z, x.grad.round(decimals=3), ln.weight.grad, ln.bias.grad)
+print(F.layer_norm(x.detach().double(), (3, 4)), F.layer_norm(x.detach(), [4], weight=torch.full((4,), 2.)))
+print([n for n, _ in ln.named_parameters()], nn.LayerNorm(3, elementwise_affine=False).weight)
+F.layer_norm(x, [3])
+""",
+"""import torch
+import torch.nn.functional as F
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: F.layer_norm(torch.ones(2, 3), [3], weight=torch.ones(2)))
+t(lambda: F.layer_norm(torch.ones(2, 3, dtype=torch.long), [3]))
+t(lambda: F.layer_norm(torch.ones(2, 3), []))
+t(lambda: F.layer_norm(torch.tensor([[1., 2., 3.], [5., 5., 5.]]), (3,), eps=0.5))
+t(lambda: F.layer_norm(torch.zeros(0, 3), [3]))
+F.layer_norm(torch.ones(3), [2, 3])
+""",
+# GELU: exact and tanh forms, module repr, GeluBackward0 and its gradients, float64, errors.
+"""import torch
+import torch.nn as nn
+import torch.nn.functional as F
+torch.manual_seed(1)
+print(nn.GELU(), nn.GELU('tanh'), nn.GELU(approximate='none'))
+x = torch.randn(3, 5, requires_grad=True)
+for a in ['none', 'tanh']:
+    y = F.gelu(x, approximate=a)
+    g, = torch.autograd.grad(y.sum(), x)
+    print(y, y.grad_fn.name(), g)
+d = torch.linspace(-6, 6, 13, dtype=torch.float64)
+print(F.gelu(d), nn.GELU('tanh')(d), F.gelu(torch.tensor([float('-inf'), float('nan')])))
+try:
+    F.gelu(torch.tensor([1, 2]))
+except NotImplementedError as e:
+    print(e)
+nn.GELU('x')(x)
+""",
+]
+
+if __name__ == "__main__":
+    cases = [run(c) for c in CASES]
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "norm_ops_cases.json")
+    with open(path, "w") as f:
+        json.dump({"python": f"torch {torch.__version__}", "cases": cases}, f, indent=1)
+    print(f"wrote {len(cases)} cases to {path}", file=sys.stderr)
