@@ -133,6 +133,7 @@ VARIANTS = [
 
 ("static/placeholder-default-more", H + "x = tf.placeholder_with_default([1.0, 2.0], shape=[None])\nprint(x.op)\nprint([o.name for o in tf.get_default_graph().get_operations()])\nprint(tf.placeholder_with_default(3, []), tf.placeholder_with_default([[1, 2]], [1, None], name='pd'))\ng = tf.gradients(x * x, x)\nprint(g)\nwith tf.Session() as s:\n    print(s.run(g), s.run(g, {x: [3.0]}))\nfor shape in [[3], [2, 1]]:\n    try:\n        tf.placeholder_with_default([1.0, 2.0], shape=shape)\n    except ValueError as e:\n        print(e)\nwith tf.Session() as s:\n    s.run(x, {x: [[1.0]]})\n"),
 ("gather/float-idx-nd", H + "for f in [lambda: tf.gather_nd([1, 2], [0.0]), lambda: tf.gather([1, 2], [0], axis=0.0), lambda: tf.gather([1, 2], tf.constant([0.0]))]:\n    try:\n        f()\n    except TypeError as e:\n        print(e)\n"),
+("var/collections-scope", H + "print(tf.GraphKeys, tf.GraphKeys.GLOBAL_VARIABLES, tf.GraphKeys.TRAINABLE_VARIABLES, tf.GraphKeys.LOCAL_VARIABLES, tf.GraphKeys.UPDATE_OPS)\nwith tf.variable_scope('ab'):\n    a = tf.Variable(1.0, name='x')\nb = tf.Variable(1.0, name='abc')\nc = tf.Variable(1.0, name='zab', trainable=False)\nprint(tf.get_collection('variables', 'ab'), tf.trainable_variables('a.c'), tf.global_variables(scope='z'))\nprint(tf.get_collection('nope'), tf.local_variables(), tf.get_collection(tf.GraphKeys.UPDATE_OPS))\nprint(tf.get_default_graph().get_collection('trainable_variables', scope='ab/'))\n"),
 ]
 
 

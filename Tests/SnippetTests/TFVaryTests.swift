@@ -168,4 +168,32 @@ import Testing
         #expect(r.out == "Value passed to parameter 'indices' has DataType float32 not in list of allowed values: int16, int32, int64\nValue passed to parameter 'axis' has DataType float32 not in list of allowed values: int32, int64\nValue passed to parameter 'indices' has DataType float32 not in list of allowed values: int16, int32, int64\n")
         #expect(r.error == nil)
     }
+    @Test func varCollections() {
+        // variant var/collections:
+        // import tensorflow as tf
+        // a = tf.Variable(1.0, name='a')
+        // b = tf.Variable(2.0, name='b', trainable=False)
+        // print(tf.get_collection(tf.GraphKeys.GLOBAL_VARIABLES))
+        // print(tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES))
+        // print(tf.global_variables(), tf.local_variables())
+        // print(tf.trainable_variables('a'))
+        let r = runSnippet("import tensorflow as tf\na = tf.Variable(1.0, name='a')\nb = tf.Variable(2.0, name='b', trainable=False)\nprint(tf.get_collection(tf.GraphKeys.GLOBAL_VARIABLES))\nprint(tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES))\nprint(tf.global_variables(), tf.local_variables())\nprint(tf.trainable_variables('a'))\n")
+        #expect(r.out == "[<tf.Variable 'a:0' shape=() dtype=float32_ref>, <tf.Variable 'b:0' shape=() dtype=float32_ref>]\n[<tf.Variable 'a:0' shape=() dtype=float32_ref>]\n[<tf.Variable 'a:0' shape=() dtype=float32_ref>, <tf.Variable 'b:0' shape=() dtype=float32_ref>] []\n[<tf.Variable 'a:0' shape=() dtype=float32_ref>]\n")
+        #expect(r.error == nil)
+    }
+    @Test func varCollectionsScope() {
+        // variant var/collections-scope:
+        // import tensorflow as tf
+        // print(tf.GraphKeys, tf.GraphKeys.GLOBAL_VARIABLES, tf.GraphKeys.TRAINABLE_VARIABLES, tf.GraphKeys.LOCAL_VARIABLES, tf.GraphKeys.UPDATE_OPS)
+        // with tf.variable_scope('ab'):
+        //     a = tf.Variable(1.0, name='x')
+        // b = tf.Variable(1.0, name='abc')
+        // c = tf.Variable(1.0, name='zab', trainable=False)
+        // print(tf.get_collection('variables', 'ab'), tf.trainable_variables('a.c'), tf.global_variables(scope='z'))
+        // print(tf.get_collection('nope'), tf.local_variables(), tf.get_collection(tf.GraphKeys.UPDATE_OPS))
+        // print(tf.get_default_graph().get_collection('trainable_variables', scope='ab/'))
+        let r = runSnippet("import tensorflow as tf\nprint(tf.GraphKeys, tf.GraphKeys.GLOBAL_VARIABLES, tf.GraphKeys.TRAINABLE_VARIABLES, tf.GraphKeys.LOCAL_VARIABLES, tf.GraphKeys.UPDATE_OPS)\nwith tf.variable_scope('ab'):\n    a = tf.Variable(1.0, name='x')\nb = tf.Variable(1.0, name='abc')\nc = tf.Variable(1.0, name='zab', trainable=False)\nprint(tf.get_collection('variables', 'ab'), tf.trainable_variables('a.c'), tf.global_variables(scope='z'))\nprint(tf.get_collection('nope'), tf.local_variables(), tf.get_collection(tf.GraphKeys.UPDATE_OPS))\nprint(tf.get_default_graph().get_collection('trainable_variables', scope='ab/'))\n")
+        #expect(r.out == "<class 'tensorflow.python.framework.ops.GraphKeys'> variables trainable_variables local_variables update_ops\n[<tf.Variable 'ab/x:0' shape=() dtype=float32_ref>, <tf.Variable 'abc:0' shape=() dtype=float32_ref>] [<tf.Variable 'abc:0' shape=() dtype=float32_ref>] [<tf.Variable 'zab:0' shape=() dtype=float32_ref>]\n[] [] []\n[<tf.Variable 'ab/x:0' shape=() dtype=float32_ref>]\n")
+        #expect(r.error == nil)
+    }
 }

@@ -192,13 +192,18 @@ enum TFModule {
             let v = try call { try g().getVariable(n, shape: shape, dtype: dt, initializer: ini, initialTensor: tensorInit, trainable: trainable) }
             return st(ctx).wrap(v)
         }
-        m.defineFunction("global_variables") { ctx, _ in .list(g().globalVariables.map { st(ctx).wrap($0) }) }
-        m.defineFunction("all_variables") { ctx, _ in .list(g().globalVariables.map { st(ctx).wrap($0) }) }
-        m.defineFunction("trainable_variables") { ctx, _ in .list(g().trainableVariables.map { st(ctx).wrap($0) }) }
+        for (fn, key) in [("global_variables", "variables"), ("all_variables", "variables"),
+                          ("trainable_variables", "trainable_variables"), ("local_variables", "local_variables")] {
+            let sig = Signature("\(fn)(scope=None)")
+            m.defineFunction(fn) { ctx, args in
+                .list(try TFBinding.collection(ctx, g(), key, scope: try sig.bind(args).optionalString("scope")))
+            }
+        }
         m.defineFunction("get_collection") { ctx, args in
             let a = try Signature("get_collection(key, scope=None)").bind(args)
-            return .list(try TFBinding.collection(ctx, g(), try a.string("key")))
+            return .list(try TFBinding.collection(ctx, g(), try a.string("key"), scope: try a.optionalString("scope")))
         }
+        m.set("GraphKeys", .object(TFBinding.graphKeys))
         let initSig = Signature("global_variables_initializer()")
         for n in ["global_variables_initializer", "initialize_all_variables"] {
             m.defineFunction(n) { ctx, args in

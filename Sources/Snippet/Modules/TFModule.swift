@@ -141,14 +141,38 @@ enum TFBinding {
         return try ctx.isTruthy(v) ? .reuse : ReuseMode.none
     }
 
-    static func collection(_ ctx: Interpreter, _ g: Graph, _ name: String) throws -> [Value] {
+    /// `get_collection(key, scope)`: the variable collections MiniTF keeps (others are empty), filtered as
+    /// TensorFlow does by `re.match(scope, item.name)`.
+    static func collection(_ ctx: Interpreter, _ g: Graph, _ name: String, scope: String? = nil) throws -> [Value] {
         let st = TFState.of(ctx)
+        let vars: [Variable]
         switch name {
-        case "variables", "global_variables": return g.globalVariables.map { st.wrap($0) }
-        case "trainable_variables": return g.trainableVariables.map { st.wrap($0) }
-        default: return []
+        case "variables", "global_variables": vars = g.globalVariables
+        case "trainable_variables": vars = g.trainableVariables
+        default: vars = []
         }
+        guard let scope = scope else { return vars.map { st.wrap($0) } }
+        guard let re = try? NSRegularExpression(pattern: scope) else {
+            throw PyError.valueError("invalid regular expression for scope: \(scope)")
+        }
+        return vars.filter { v in
+            let n = v.name
+            return re.firstMatch(in: n, options: .anchored, range: NSRange(n.startIndex..., in: n)) != nil
+        }.map { st.wrap($0) }
     }
+
+    /// `tf.GraphKeys`: the standard collection names.
+    static let graphKeys: PyType = {
+        let t = PyType(name: "GraphKeys", module: "tensorflow.python.framework.ops")
+        for (k, v) in [("GLOBAL_VARIABLES", "variables"), ("TRAINABLE_VARIABLES", "trainable_variables"),
+                       ("LOCAL_VARIABLES", "local_variables"), ("MODEL_VARIABLES", "model_variables"),
+                       ("UPDATE_OPS", "update_ops"), ("LOSSES", "losses"), ("REGULARIZATION_LOSSES", "regularization_losses"),
+                       ("SUMMARIES", "summaries"), ("TRAIN_OP", "train_op"), ("INIT_OP", "init_op"),
+                       ("GLOBAL_STEP", "global_step"), ("QUEUE_RUNNERS", "queue_runners")] {
+            t.attributes[k] = .str(v)
+        }
+        return t
+    }()
 
     // MARK: scopes
 

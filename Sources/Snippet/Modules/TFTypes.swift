@@ -298,7 +298,7 @@ enum TFTypes {
         t.defineMethod("finalize") { _, _, _ in .none }
         t.defineMethod("get_collection") { ctx, this, args in
             let a = try Signature("get_collection(name, scope=None)").bind(args)
-            return .list(try TFBinding.collection(ctx, tg(this), a.string("name")))
+            return .list(try TFBinding.collection(ctx, tg(this), a.string("name"), scope: a.optionalString("scope")))
         }
         t.defineMethod("get_all_collection_keys") { _, _, _ in .list([.str("trainable_variables"), .str("variables")]) }
         t.defineMethod("unique_name") { _, this, args in
