@@ -182,11 +182,11 @@ public final class LayerNorm: Module {
         super.init(typeName: "LayerNorm")
         let dt = dtype ?? .defaultFloat
         if elementwiseAffine {
-            let w = Parameter.empty(normalizedShape, dtype: dt)
+            let w = try Parameter.empty(normalizedShape, dtype: dt)
             try Init.constant_(w, 1)
             try registerParameter("weight", w)
             if bias {
-                let b = Parameter.empty(normalizedShape, dtype: dt)
+                let b = try Parameter.empty(normalizedShape, dtype: dt)
                 try Init.constant_(b, 0)
                 try registerParameter("bias", b)
             } else {
