@@ -60,6 +60,19 @@ def variants(code):
     out.append(("tensor-f64", dt2))
     dt3 = re.sub(r"torch\.tensor\((\[[^()]*\])\)", r"torch.tensor(\1, dtype=torch.int32)", code)
     out.append(("tensor-i32", dt3))
+    # other kwargs of the same functions
+    out.append(("keepdim", re.sub(r"\bdim\s*=\s*(-?\d)\)", r"dim=\1, keepdim=True)", code)))
+    out.append(("reduction", code.replace("reduction='none'", "reduction='sum'").replace("reduction='mean'", "reduction='none'")
+                .replace("nn.MSELoss()", "nn.MSELoss(reduction='sum')").replace("nn.CrossEntropyLoss()", "nn.CrossEntropyLoss(reduction='none')")))
+    # sibling functions
+    sib = code
+    for a, b in [(".sum(", ".mean("), (".max(", ".min("), ("torch.max(", "torch.argmin("), (".argmax(", ".argmin("),
+                 ("torch.cat(", "torch.stack("), (".gather(", ".scatter_add(0, "), ("F.relu(", "F.leaky_relu(")]:
+        sib = sib.replace(a, b)
+    out.append(("sibling", sib))
+    # higher rank
+    out.append(("rank3", re.sub(r"torch\.arange\((\d+)\.?\)\.reshape\((\d+), (\d+)\)",
+                                lambda m: f"torch.arange({int(m.group(1)) * 2}.).reshape(2, {m.group(2)}, {m.group(3)})", code)))
     seen, uniq = {code}, []
     for name, v in out:
         if v not in seen:

@@ -36,7 +36,7 @@ import Testing
         let x = try T([1.0])
         #expect(errorOf { try OpTable.call("add", self: x, args: [.int(1)], kwargs: [("foo", .int(1))]) } == TensorError(.type, "add() got an unexpected keyword argument 'foo'"))
         #expect(errorOf { try OpTable.call("transpose", self: x, args: [.int(0)]) } == TensorError(.type, "transpose() missing 1 required positional arguments: \"dim1\""))
-        #expect(errorOf { try OpTable.call("unsqueeze", self: x, args: [.double(1.5)]) } == TensorError(.type, "unsqueeze(): argument 'dim' must be int, not float"))
+        #expect(errorOf { try OpTable.call("unsqueeze", self: x, args: [.double(1.5)]) } == TensorError(.type, "unsqueeze(): argument 'dim' (position 1) must be int, not float"))
     }
     @Test func tensorFromData() throws {
         // torch.tensor([[1, 2], [3, 4]], dtype=torch.float64)

@@ -286,6 +286,22 @@ import Testing
         #expect(r.out == "[0.0001 0.0002] array([0.0001, 0.0002], dtype=float32) [9.99999975e-05 1.99999995e-04]\n[1.e-04 1.e-01] array([1.e-04, 1.e-01], dtype=float32) [9.99999975e-05 1.00000001e-01]\n[1.000e-04 1.001e-01] array([1.000e-04, 1.001e-01], dtype=float32) [9.99999975e-05 1.00100003e-01]\n[1.e+08 1.e+00] array([1.e+08, 1.e+00], dtype=float32) [1.e+08 1.e+00]\n[1.e+08] array([1.e+08], dtype=float32) [1.e+08]\n[  0.5 500. ] array([  0.5, 500. ], dtype=float32) [  0.5 500. ]\n[5.000e-01 5.005e+02] array([5.000e-01, 5.005e+02], dtype=float32) [5.000e-01 5.005e+02]\n[-0.0001   0.00015] array([-0.0001 ,  0.00015], dtype=float32) [-9.99999975e-05  1.50000007e-04]\n[0.0001 0.0002] [1.e-04 1.e-01]\n")
         #expect(r.error == nil)
     }
+    @Test func tensorArgPositions() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // x = torch.zeros(2, 3)
+        // idx = torch.tensor([[0, 1, 2]])
+        // for f in [lambda: x.scatter_add(0, 1, idx), lambda: x.scatter_add(0, index=1, src=x), lambda: torch.scatter_add(0, x, 1, idx), lambda: torch.gather(x, 0, 1.5), lambda: x.gather('a', idx), lambda: torch.gather(x, 1, index=2), lambda: x.index_select(0, [0])]:
+        //     try:
+        //         f()
+        //     except TypeError as e:
+        //         print(e)
+        // print(torch.gather(x, 1, idx), x.scatter_add(1, idx, torch.ones(1, 3)))
+        // x.gather(1, 7)
+        let r = runSnippet("import torch\nx = torch.zeros(2, 3)\nidx = torch.tensor([[0, 1, 2]])\nfor f in [lambda: x.scatter_add(0, 1, idx), lambda: x.scatter_add(0, index=1, src=x), lambda: torch.scatter_add(0, x, 1, idx), lambda: torch.gather(x, 0, 1.5), lambda: x.gather('a', idx), lambda: torch.gather(x, 1, index=2), lambda: x.index_select(0, [0])]:\n    try:\n        f()\n    except TypeError as e:\n        print(e)\nprint(torch.gather(x, 1, idx), x.scatter_add(1, idx, torch.ones(1, 3)))\nx.gather(1, 7)\n")
+        #expect(r.out == "scatter_add(): argument 'index' (position 2) must be Tensor, not int\nscatter_add(): argument 'index' must be Tensor, not int\nscatter_add(): argument 'input' (position 1) must be Tensor, not int\ngather(): argument 'index' (position 3) must be Tensor, not float\ngather(): argument 'dim' (position 1) must be int, not str\ngather(): argument 'index' must be Tensor, not int\nindex_select(): argument 'index' (position 2) must be Tensor, not list\ntensor([[0., 0., 0.]]) tensor([[1., 1., 1.],\n        [0., 0., 0.]])\n")
+        #expect(r.error == "TypeError: gather(): argument 'index' (position 2) must be Tensor, not int")
+    }
     @Test func hugeAllocationsFailCleanly() {
         // Not recorded: PyTorch reports its allocator's failure ("DefaultCPUAllocator: can't allocate memory ...");
         // the engine must instead refuse with its sandbox limit, never trap (these used to abort the process).

@@ -85,9 +85,12 @@ public struct OpParam {
 public struct OpArgs {
     public let op: String
     public var values: [String: OpValue]
+    /// 1-based positions of the arguments passed positionally (PyTorch's parser names them in TypeErrors).
+    var positions: [String: Int] = [:]
 
     func fail(_ name: String, _ expected: String) -> TensorError {
-        TensorError.type("\(op)(): argument '\(name)' must be \(expected), not \(values[name]?.typeName ?? "NoneType")")
+        let pos = positions[name].map { " (position \($0))" } ?? ""
+        return TensorError.type("\(op)(): argument '\(name)'\(pos) must be \(expected), not \(values[name]?.typeName ?? "NoneType")")
     }
     public func value(_ name: String) -> OpValue { values[name] ?? .none }
     public func isNone(_ name: String) -> Bool { if case .none = value(name) { return true } else { return false } }
@@ -273,7 +276,7 @@ public enum OpTable {
             }
             values[p.name] = d
         }
-        return try spec.body(OpArgs(op: name, values: values))
+        return try spec.body(OpArgs(op: name, values: values, positions: positionalSet))
     }
 
     /// numpy-style keyword aliases PyTorch accepts.
