@@ -9,7 +9,7 @@ import MiniTorch
 enum TorchOps {
     private static let registerOnce: Void = {
         // Engine tables declared outside OpTable's built-in registry.
-        OpTable.register(linalgOps + indexOps + randomOps)
+        OpTable.register(linalgOps + indexOps + randomOps + diagDistOps)
         let have = OpTable.specs
         OpTable.register(glueOps.filter { have[$0.name] == nil })
     }()

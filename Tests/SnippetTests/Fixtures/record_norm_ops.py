@@ -62,6 +62,41 @@ except NotImplementedError as e:
     print(e)
 nn.GELU('x')(x)
 """,
+# torch.diag: vector -> matrix (DiagEmbedBackward0), matrix -> diagonal copy (DiagonalBackward0_copy), offsets, errors.
+"""import torch
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+v = torch.tensor([1., 2., 3.], requires_grad=True)
+m = torch.arange(12.).view(3, 4).requires_grad_()
+for k in [0, 1, -2]:
+    d, e = torch.diag(v, k), m.diag(k)
+    gv, = torch.autograd.grad((d * torch.arange(float(d.numel())).view(d.shape)).sum(), v)
+    gm, = torch.autograd.grad((e * 10).sum(), m)
+    print(d, e, d.grad_fn.name(), e.grad_fn.name(), gv, gm)
+t(lambda: torch.diag(torch.tensor([1, 2]), diagonal=1)); t(lambda: torch.diag(torch.arange(6).view(2, 3), 5))
+t(lambda: torch.diag(torch.tensor(3.))); t(lambda: torch.diag(torch.zeros(0)))
+torch.diag(torch.ones(2, 2, 2))
+""",
+# torch.dist: p = 2, 0, 1, 3, inf, broadcasting, DistBackward0 gradients for both operands, integer error.
+"""import torch
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+a = torch.tensor([[1., -2., 3.], [0.5, 4., -1.]], requires_grad=True)
+b = torch.tensor([2., 0., -1.], requires_grad=True)
+for p in [2, 1, 3, float('inf'), 2.5]:
+    d = torch.dist(a, b, p)
+    ga, gb = torch.autograd.grad(d, (a, b))
+    print(p, d, d.grad_fn.name(), ga, gb)
+print(a.dist(b), a.dist(b, 0), torch.dist(torch.ones(3, dtype=torch.float64), torch.zeros(3), p=3))
+t(lambda: torch.dist(torch.ones(2), torch.zeros(3)))
+torch.dist(torch.tensor([1, 2]), torch.tensor([1, 2]))
+""",
 ]
 
 if __name__ == "__main__":
