@@ -76,7 +76,8 @@ extension Graph {
         case .literal(let a):
             guard let want = dtype, want != a.dtype else { return constant(a, name: name) }
             if want.isInteger && a.dtype.isFloating {
-                if let bad = a.data.first(where: { $0 != $0.rounded() }) {
+                // Python floats never convert to an integer dtype, not even 2.0 (a list reports its first item).
+                if let bad = a.data.first {
                     throw TFError.typeError("Expected \(want.name), but got \(formatPyFloat(bad)) of type 'float'.")
                 }
             }
@@ -84,6 +85,22 @@ extension Graph {
                 throw TFError.typeError("Expected bool, but got \(formatPyFloat(a.data.first ?? 0)) of type '\(a.dtype.isFloating ? "float" : "int")'.")
             }
             return constant(a.cast(to: want), name: name)
+        }
+    }
+
+    /// `convert_to_tensor(value, dtype_hint=...)`, which `tf.add`, `tf.matmul` and `truediv` apply before building
+    /// the op: a literal that cannot take the hinted dtype keeps its own (and the op then reports the mismatch).
+    func preferring(_ operand: TFOperand, _ hint: TFDType?, name: String) -> TFOperand {
+        guard case .literal(let a) = operand, let d = hint, d != a.dtype else { return operand }
+        let fits = d == .bool ? a.dtype == .bool : !(d.isInteger && a.dtype.isFloating)
+        return fits ? operand : .tensor(constant(a, name: name))
+    }
+
+    /// The dtype an operand has (a literal's inferred one).
+    func operandDType(_ operand: TFOperand) -> TFDType {
+        switch operand {
+        case .tensor(let t): return t.dtype
+        case .literal(let a), .array(let a): return a.dtype
         }
     }
 
@@ -103,7 +120,14 @@ extension Graph {
             let t: TFTensor
             switch kind {
             case .T:
-                t = try convert(operand, dtype: tType, name: argName)
+                do {
+                    t = try convert(operand, dtype: tType, name: argName)
+                } catch TFError.typeError(let why) where tSource != nil {
+                    // `_apply_op_helper`: a literal that cannot take the dtype an earlier input fixed.
+                    guard case .literal(let a) = operand, let want = tType else { throw TFError.typeError(why) }
+                    let (repr, pyType) = pythonLiteralRepr(a)
+                    throw TFError.typeError("Expected \(want.name) passed to parameter '\(argName)' of op '\(type)', got \(repr) of type '\(pyType)' instead. Error: \(why)")
+                }
                 if let want = tType, t.dtype != want {
                     throw TFError.typeError("Input '\(argName)' of '\(type)' Op has type \(t.dtype.name) that does not match type \(want.name) of argument '\(tSource ?? args[0].0)'.")
                 }
@@ -159,6 +183,27 @@ struct ShapeContext {
         .valueError("\(what) for '\(summary)' with input shapes: \(inputShapes)\(computedSuffix).")
     }
     func input(_ i: Int) -> TFTensor { inputs[i] }
+}
+
+/// The Python `repr` and type name of the value a literal operand came from (`0.5`/'float', `[1, 2]`/'list').
+/// A list that mixed ints and floats was inferred as float, so its ints print as floats.
+func pythonLiteralRepr(_ a: TFArray) -> (String, String) {
+    func item(_ v: Double) -> String {
+        switch a.dtype {
+        case .bool: return v != 0 ? "True" : "False"
+        case _ where a.dtype.isFloating: return formatPyFloat(v)
+        default: return String(safeInt(v))
+        }
+    }
+    func nested(_ dims: ArraySlice<Int>, _ offset: Int) -> String {
+        guard let n = dims.first else { return offset < a.data.count ? item(a.data[offset]) : "" }
+        let step = dims.dropFirst().safeProduct
+        return "[" + (0..<n).map { nested(dims.dropFirst(), offset + $0 * step) }.joined(separator: ", ") + "]"
+    }
+    if a.shape.isEmpty {
+        return (nested(a.shape[...], 0), a.dtype == .bool ? "bool" : a.dtype.isFloating ? "float" : "int")
+    }
+    return (nested(a.shape[...], 0), "list")
 }
 
 /// Python's `repr` of a float: `2.5`, `3.0`, `1e-05`.

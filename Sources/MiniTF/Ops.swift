@@ -73,6 +73,7 @@ extension Graph {
     /// A broadcasting binary op: `tf.add` (`AddV2`, default name `Add`), `x + y` (name `add`), etc.
     public func binary(_ type: String, _ x: TFOperand, _ y: TFOperand, name: String? = nil, defaultName: String? = nil) throws -> TFTensor {
         let compare = ["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual"].contains(type)
+        let y = type == "AddV2" ? preferring(y, operandDType(x), name: "y") : y
         return try apply(type, name: name, defaultName: defaultName ?? type, args: [("x", x, .T), ("y", y, .T)],
                          infer: compare ? ShapeFns.comparison : ShapeFns.binary).outputs[0]
     }
@@ -86,6 +87,8 @@ extension Graph {
             return try trueDivide(x, y, name: nil, defaultName: opName, hint: hint)
         }
         let compare = ["Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual"].contains(type)
+        // `x + y` runs `tf.add`, which converts y with x's dtype as a hint; reflected operators convert strictly.
+        let y = type == "AddV2" && hint == nil ? preferring(y, operandDType(x), name: "y") : y
         return try apply(type, name: nil, defaultName: opName, args: [("x", x, .T), ("y", y, .T)], typeHint: hint,
                          infer: compare ? ShapeFns.comparison : ShapeFns.binary).outputs[0]
     }
@@ -95,9 +98,9 @@ extension Graph {
         let (old, scope) = try pushNameScope(name ?? defaultName)
         defer { popNameScope(to: old) }
         var xt = try convert(x, dtype: hint, name: "x")
-        var yt = try convert(y, dtype: xt.dtype, name: "y")
+        var yt = try convert(preferring(y, xt.dtype, name: "y"), dtype: xt.dtype, name: "y")
         if xt.dtype != yt.dtype {
-            throw TFError.typeError("`x` and `y` must have the same dtype, got \(xt.dtype.repr) != \(yt.dtype.repr).")
+            throw TFError.typeError("`x` and `y` must have the same dtype, got tf.\(xt.dtype.name) != tf.\(yt.dtype.name).")
         }
         if xt.dtype.isInteger {
             let target: TFDType = .float64
@@ -148,7 +151,7 @@ extension Graph {
     /// `tf.matmul(a, b, transpose_a, transpose_b)` (`MatMul`).
     public func matmul(_ a: TFOperand, _ b: TFOperand, transposeA: Bool = false, transposeB: Bool = false,
                        name: String? = nil, defaultName: String = "MatMul", gradA: Bool = false, gradB: Bool = false) throws -> TFTensor {
-        try apply("MatMul", name: name, defaultName: defaultName, args: [("a", a, .T), ("b", b, .T)],
+        try apply("MatMul", name: name, defaultName: defaultName, args: [("a", a, .T), ("b", preferring(b, operandDType(a), name: "b"), .T)],
                   attrs: ["transpose_a": .bool(transposeA), "transpose_b": .bool(transposeB),
                           "grad_a": .bool(gradA), "grad_b": .bool(gradB)]) { ctx in
             try ShapeFns.matmul(ctx, transposeA: transposeA, transposeB: transposeB)

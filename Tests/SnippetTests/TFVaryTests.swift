@@ -196,4 +196,33 @@ import Testing
         #expect(r.out == "<class 'tensorflow.python.framework.ops.GraphKeys'> variables trainable_variables local_variables update_ops\n[<tf.Variable 'ab/x:0' shape=() dtype=float32_ref>, <tf.Variable 'abc:0' shape=() dtype=float32_ref>] [<tf.Variable 'abc:0' shape=() dtype=float32_ref>] [<tf.Variable 'zab:0' shape=() dtype=float32_ref>]\n[] [] []\n[<tf.Variable 'ab/x:0' shape=() dtype=float32_ref>]\n")
         #expect(r.error == nil)
     }
+    @Test func graphLiteralDtypeErrors() {
+        // variant graph/literal-dtype-errors:
+        // import tensorflow as tf
+        // a = tf.constant([1, 2])
+        // v = tf.Variable(1)
+        // for f in [lambda: tf.add(a, 0.5), lambda: a + 0.5, lambda: 0.5 + a, lambda: a - 0.5, lambda: 0.5 * a, lambda: a * 2.5, lambda: a / 0.5, lambda: tf.pow(a, 0.5), lambda: tf.maximum(a, [0.5, 1.5]), lambda: tf.multiply(a, [[1.5]]), lambda: tf.matmul([[1]], [[0.5]]), lambda: tf.add(a, [0.5, 1.5]), lambda: tf.assign_add(v, 0.5), lambda: tf.assign(v, [[2.5]])]:
+        //     try:
+        //         print(f())
+        //     except TypeError as e:
+        //         print(e)
+        // print(a + 2.0, tf.add(a, 3.0), a / 2)
+        let r = runSnippet("import tensorflow as tf\na = tf.constant([1, 2])\nv = tf.Variable(1)\nfor f in [lambda: tf.add(a, 0.5), lambda: a + 0.5, lambda: 0.5 + a, lambda: a - 0.5, lambda: 0.5 * a, lambda: a * 2.5, lambda: a / 0.5, lambda: tf.pow(a, 0.5), lambda: tf.maximum(a, [0.5, 1.5]), lambda: tf.multiply(a, [[1.5]]), lambda: tf.matmul([[1]], [[0.5]]), lambda: tf.add(a, [0.5, 1.5]), lambda: tf.assign_add(v, 0.5), lambda: tf.assign(v, [[2.5]])]:\n    try:\n        print(f())\n    except TypeError as e:\n        print(e)\nprint(a + 2.0, tf.add(a, 3.0), a / 2)\n")
+        #expect(r.out == "Input 'y' of 'AddV2' Op has type float32 that does not match type int32 of argument 'x'.\nInput 'y' of 'AddV2' Op has type float32 that does not match type int32 of argument 'x'.\nExpected int32, but got 0.5 of type 'float'.\nExpected int32 passed to parameter 'y' of op 'Sub', got 0.5 of type 'float' instead. Error: Expected int32, but got 0.5 of type 'float'.\nExpected int32, but got 0.5 of type 'float'.\nExpected int32 passed to parameter 'y' of op 'Mul', got 2.5 of type 'float' instead. Error: Expected int32, but got 2.5 of type 'float'.\n`x` and `y` must have the same dtype, got tf.int32 != tf.float32.\nExpected int32 passed to parameter 'y' of op 'Pow', got 0.5 of type 'float' instead. Error: Expected int32, but got 0.5 of type 'float'.\nExpected int32 passed to parameter 'y' of op 'Maximum', got [0.5, 1.5] of type 'list' instead. Error: Expected int32, but got 0.5 of type 'float'.\nExpected int32 passed to parameter 'y' of op 'Mul', got [[1.5]] of type 'list' instead. Error: Expected int32, but got 1.5 of type 'float'.\nInput 'b' of 'MatMul' Op has type float32 that does not match type int32 of argument 'a'.\nInput 'y' of 'AddV2' Op has type float32 that does not match type int32 of argument 'x'.\nExpected int32 passed to parameter 'value' of op 'AssignAdd', got 0.5 of type 'float' instead. Error: Expected int32, but got 0.5 of type 'float'.\nExpected int32 passed to parameter 'value' of op 'Assign', got [[2.5]] of type 'list' instead. Error: Expected int32, but got 2.5 of type 'float'.\n")
+        #expect(r.error == "TypeError: Input 'y' of 'AddV2' Op has type float32 that does not match type int32 of argument 'x'.")
+    }
+    @Test func graphFloatToInt() {
+        // variant graph/float-to-int:
+        // import tensorflow as tf
+        // a = tf.constant([1, 2])
+        // for f in [lambda: a * 2.0, lambda: 2.0 * a, lambda: tf.constant(2.0, dtype=tf.int32), lambda: tf.constant([1.0, 2.5], dtype=tf.int32), lambda: tf.assign(tf.Variable(1), 2.0), lambda: a - 1.0, lambda: tf.add(a, 1.0), lambda: tf.fill([2], 2.0) + a, lambda: tf.zeros([2], tf.int32) + 1.0]:
+        //     try:
+        //         print(f())
+        //     except TypeError as e:
+        //         print(e)
+        // print(tf.cast(2.0, tf.int32), a * True, tf.constant(True, dtype=tf.int32), tf.constant(3, dtype=tf.float32))
+        let r = runSnippet("import tensorflow as tf\na = tf.constant([1, 2])\nfor f in [lambda: a * 2.0, lambda: 2.0 * a, lambda: tf.constant(2.0, dtype=tf.int32), lambda: tf.constant([1.0, 2.5], dtype=tf.int32), lambda: tf.assign(tf.Variable(1), 2.0), lambda: a - 1.0, lambda: tf.add(a, 1.0), lambda: tf.fill([2], 2.0) + a, lambda: tf.zeros([2], tf.int32) + 1.0]:\n    try:\n        print(f())\n    except TypeError as e:\n        print(e)\nprint(tf.cast(2.0, tf.int32), a * True, tf.constant(True, dtype=tf.int32), tf.constant(3, dtype=tf.float32))\n")
+        #expect(r.out == "Expected int32 passed to parameter 'y' of op 'Mul', got 2.0 of type 'float' instead. Error: Expected int32, but got 2.0 of type 'float'.\nExpected int32, but got 2.0 of type 'float'.\nExpected int32, but got 2.0 of type 'float'.\nExpected int32, but got 1.0 of type 'float'.\nExpected int32 passed to parameter 'value' of op 'Assign', got 2.0 of type 'float' instead. Error: Expected int32, but got 2.0 of type 'float'.\nExpected int32 passed to parameter 'y' of op 'Sub', got 1.0 of type 'float' instead. Error: Expected int32, but got 1.0 of type 'float'.\nInput 'y' of 'AddV2' Op has type float32 that does not match type int32 of argument 'x'.\nInput 'y' of 'AddV2' Op has type int32 that does not match type float32 of argument 'x'.\nInput 'y' of 'AddV2' Op has type float32 that does not match type int32 of argument 'x'.\nTensor(\"Cast:0\", shape=(), dtype=int32) Tensor(\"mul_2:0\", shape=(2,), dtype=int32) Tensor(\"Const_1:0\", shape=(), dtype=int32) Tensor(\"Const_2:0\", shape=(), dtype=float32)\n")
+        #expect(r.error == nil)
+    }
 }

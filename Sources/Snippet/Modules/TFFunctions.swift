@@ -353,7 +353,8 @@ enum TFModule {
             let a = try constSig.bind(args)
             var v = try TFValues.concrete(ctx, a["value"])
             if let dt = try TFBinding.dtypeArg(ctx, a["dtype"]) {
-                if dt.isInteger && v.dtype.isFloating, let bad = v.data.first(where: { $0 != $0.rounded() }) {
+                // Like TensorFlow, any Python float (even 2.0) is refused for an integer dtype.
+                if dt.isInteger && v.dtype.isFloating, let bad = v.data.first {
                     if try TFValues.numpyArray(ctx, a["value"]) == nil {
                         throw PyError.typeError("Expected \(dt.name), but got \(Formatting.floatRepr(bad)) of type 'float'.")
                     }
