@@ -302,6 +302,20 @@ import Testing
         #expect(r.out == "scatter_add(): argument 'index' (position 2) must be Tensor, not int\nscatter_add(): argument 'index' must be Tensor, not int\nscatter_add(): argument 'input' (position 1) must be Tensor, not int\ngather(): argument 'index' (position 3) must be Tensor, not float\ngather(): argument 'dim' (position 1) must be int, not str\ngather(): argument 'index' must be Tensor, not int\nindex_select(): argument 'index' (position 2) must be Tensor, not list\ntensor([[0., 0., 0.]]) tensor([[1., 1., 1.],\n        [0., 0., 0.]])\n")
         #expect(r.error == "TypeError: gather(): argument 'index' (position 2) must be Tensor, not int")
     }
+    @Test func normalFactory() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // torch.manual_seed(0)
+        // print(torch.normal(0., 1., (3,)), torch.normal(2.5, 0.5, size=(2, 2)), torch.normal(-1, 3, (20,)))
+        // torch.manual_seed(0)
+        // print(torch.normal(0., 1., (3,), dtype=torch.float64), torch.normal(1., 2., [2], requires_grad=True))
+        // torch.manual_seed(3)
+        // print(torch.normal(0., 1., (3,)), torch.randn(3))
+        // torch.normal(0., -1., (2,))
+        let r = runSnippet("import torch\ntorch.manual_seed(0)\nprint(torch.normal(0., 1., (3,)), torch.normal(2.5, 0.5, size=(2, 2)), torch.normal(-1, 3, (20,)))\ntorch.manual_seed(0)\nprint(torch.normal(0., 1., (3,), dtype=torch.float64), torch.normal(1., 2., [2], requires_grad=True))\ntorch.manual_seed(3)\nprint(torch.normal(0., 1., (3,)), torch.randn(3))\ntorch.normal(0., -1., (2,))\n")
+        #expect(r.out == "tensor([ 1.5410, -0.2934, -2.1788]) tensor([[2.7842, 1.9577],\n        [1.8007, 2.7017]]) tensor([-5.0580, -6.0878,  0.7000,  1.3805,  0.3191, -0.6628,  0.9224,  0.3235,\n        -1.6476, -3.2276,  0.6882, -0.2211,  0.5686,  5.9066, -5.4067, -5.7601,\n         2.6097, -0.7464, -4.6004, -1.0144])\ntensor([ 1.5410, -0.2934, -2.1788], dtype=torch.float64) tensor([ 2.1369, -1.1690], requires_grad=True)\ntensor([0.8033, 0.1748, 0.0890]) tensor([-0.6137,  0.0462, -1.3683])\n")
+        #expect(r.error == "RuntimeError: normal expects std >= 0.0, but found std -1")
+    }
     @Test func hugeAllocationsFailCleanly() {
         // Not recorded: PyTorch reports its allocator's failure ("DefaultCPUAllocator: can't allocate memory ...");
         // the engine must instead refuse with its sandbox limit, never trap (these used to abort the process).

@@ -57,6 +57,12 @@ public let randomOps: [OpSpec] = [
         try x.normal_(mean: a.double("mean"), std: a.double("std"))
         return .tensor(x)
     },
+    // torch.normal(mean: float, std: float, size): as PyTorch, empty(size).normal_(mean, std).
+    OpSpec("normal", method: false, [param("mean", .double), param("std", .double), param("size", .intList)] + factoryKw) { a in
+        let t = try Tensor.zeros(a.intList("size"), dtype: a.dtype("dtype"))
+        try t.normal_(mean: a.double("mean"), std: a.double("std"))
+        return try finishFactory(t, a)
+    },
     // random_(to) or random_(from, to)
     OpSpec("random_", function: false, [selfP, param("from", .int), param("to", .optionalInt, OpValue.none)]) { a in
         let x = try a.tensor("input")
