@@ -122,7 +122,7 @@ public final class Session {
     private var plans: [PlanKey: [Operation]] = [:]
 
     static func isRefConsumer(_ op: Operation) -> Bool {
-        ["Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent"].contains(op.type)
+        ["Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent", "IsVariableInitialized"].contains(op.type)
     }
 
     /// Every op the roots need, each after its inputs and control inputs (control inputs first), once.
@@ -195,6 +195,9 @@ public final class Session {
             return [x[0]]
         case "NoOp":
             return []
+        case "IsVariableInitialized":
+            guard let r = op.inputs.first, let vop = variableOp(r) else { throw TFError.invalidArgument("IsVariableInitialized needs a variable") }
+            return [TFArray(dtype: .bool, shape: [], data: [variables[ObjectIdentifier(vop)] == nil ? 0 : 1])]
         case "Assign", "AssignAdd", "AssignSub", "ApplyGradientDescent":
             guard let vop = variableOp(op.inputs[0]) else { throw TFError.invalidArgument("\(op.type) needs a variable") }
             let key = ObjectIdentifier(vop)

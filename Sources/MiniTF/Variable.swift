@@ -157,6 +157,14 @@ extension Graph {
         try assignOp(kind, v.ref, value, name: name, validateShape: validateShape)
     }
 
+    /// `tf.is_variable_initialized(v)` (`IsVariableInitialized`): a bool scalar, true once the session assigned it.
+    public func isVariableInitialized(_ v: Variable, name: String? = nil) throws -> TFTensor {
+        let (old, scope) = try pushNameScope(name ?? "IsVariableInitialized")
+        defer { popNameScope(to: old) }
+        return addOperation(type: "IsVariableInitialized", name: String(scope.dropLast()), inputs: [v.ref],
+                            attrs: ["dtype": .type(v.ref.dtype)], outputs: [(.bool, TFShape([]), false)]).outputs[0]
+    }
+
     /// `tf.global_variables_initializer()` / `initialize_all_variables()`: a `NoOp` named `init`
     /// depending on every variable's `Assign`.
     public func globalVariablesInitializer(name: String = "init") throws -> Operation {

@@ -225,4 +225,22 @@ import Testing
         #expect(r.out == "Expected int32 passed to parameter 'y' of op 'Mul', got 2.0 of type 'float' instead. Error: Expected int32, but got 2.0 of type 'float'.\nExpected int32, but got 2.0 of type 'float'.\nExpected int32, but got 2.0 of type 'float'.\nExpected int32, but got 1.0 of type 'float'.\nExpected int32 passed to parameter 'value' of op 'Assign', got 2.0 of type 'float' instead. Error: Expected int32, but got 2.0 of type 'float'.\nExpected int32 passed to parameter 'y' of op 'Sub', got 1.0 of type 'float' instead. Error: Expected int32, but got 1.0 of type 'float'.\nInput 'y' of 'AddV2' Op has type float32 that does not match type int32 of argument 'x'.\nInput 'y' of 'AddV2' Op has type int32 that does not match type float32 of argument 'x'.\nInput 'y' of 'AddV2' Op has type float32 that does not match type int32 of argument 'x'.\nTensor(\"Cast:0\", shape=(), dtype=int32) Tensor(\"mul_2:0\", shape=(2,), dtype=int32) Tensor(\"Const_1:0\", shape=(), dtype=int32) Tensor(\"Const_2:0\", shape=(), dtype=float32)\n")
         #expect(r.error == nil)
     }
+    @Test func staticIsInitialized() {
+        // variant static/is-initialized:
+        // import tensorflow as tf
+        // a = tf.Variable(1.0, name='a')
+        // b = tf.get_variable('b', [2])
+        // ia = tf.is_variable_initialized(a)
+        // ib = tf.is_variable_initialized(b)
+        // print(ia.name, ib.op.type, ia.dtype, ia.shape)
+        // with tf.Session() as s:
+        //     print(s.run([ia, ib]))
+        //     s.run(a.initializer)
+        //     print(s.run(ia), s.run(ib))
+        //     s.run(tf.global_variables_initializer())
+        //     print(s.run({'a': ia, 'b': ib}))
+        let r = runSnippet("import tensorflow as tf\na = tf.Variable(1.0, name='a')\nb = tf.get_variable('b', [2])\nia = tf.is_variable_initialized(a)\nib = tf.is_variable_initialized(b)\nprint(ia.name, ib.op.type, ia.dtype, ia.shape)\nwith tf.Session() as s:\n    print(s.run([ia, ib]))\n    s.run(a.initializer)\n    print(s.run(ia), s.run(ib))\n    s.run(tf.global_variables_initializer())\n    print(s.run({'a': ia, 'b': ib}))\n")
+        #expect(r.out == "IsVariableInitialized:0 IsVariableInitialized <dtype: 'bool'> ()\n[np.False_, np.False_]\nTrue False\n{'a': np.True_, 'b': np.True_}\n")
+        #expect(r.error == nil)
+    }
 }

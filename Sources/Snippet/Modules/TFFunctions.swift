@@ -214,6 +214,13 @@ enum TFModule {
         for n in ["local_variables_initializer", "initialize_local_variables", "tables_initializer"] {
             m.defineFunction(n) { ctx, _ in st(ctx).wrap(try call { try g().group([], name: n == "tables_initializer" ? "init_all_tables" : "init") }) }
         }
+        m.defineFunction("is_variable_initialized") { ctx, args in
+            let a = try Signature("is_variable_initialized(variable)").bind(args)
+            guard let v = a["variable"].as(PyTFVariable.self)?.variable else {
+                throw PyError.typeError("is_variable_initialized requires a tf.Variable, got \(try ctx.repr(a["variable"]))")
+            }
+            return st(ctx).wrap(try call { try v.graph.isVariableInitialized(v) })
+        }
         m.defineFunction("variables_initializer") { ctx, args in
             let a = try Signature("variables_initializer(var_list, name='init')").bind(args)
             let vars = try TFBinding.variableList(ctx, a["var_list"]) ?? []
