@@ -108,6 +108,8 @@ enum DocExamples {
         "doc/torch.diagonal/1",
         "doc/torch.div/1",
         "doc/torch.dot/1",
+        "doc/torch.einsum/1",
+        "doc/torch.einsum/3",
         "doc/torch.enable_grad/1",
         "doc/torch.eq/1",
         "doc/torch.equal/1",

@@ -272,6 +272,22 @@ enum TorchModule {
             guard let x = try TorchConvert.dtype(a["from_"]), let y = try TorchConvert.dtype(a["to"]) else { throw PyError.typeError("expected dtypes") }
             return .bool(DType.canCast(from: x, to: y))
         }
+        m.defineFunction("einsum") { ctx, args in
+            // torch.einsum(equation, *operands) or torch.einsum(equation, [operands]).
+            guard let first = args.positional.first else {
+                throw PyError.typeError("einsum() missing required argument 'equation' (pos 1)")
+            }
+            let eq = try first.asString()
+            var rest = Array(args.positional.dropFirst())
+            if rest.count == 1, rest[0].as(PyTensor.self) == nil { rest = try ctx.toArray(rest[0]) }
+            let ts = try rest.enumerated().map { i, v -> Tensor in
+                guard let t = v.as(PyTensor.self)?.tensor else {
+                    throw PyError.typeError("einsum(): argument 'tensors' (position 2) must be tuple of Tensors, not \(v.typeName)")
+                }
+                return t
+            }
+            return TorchConvert.tensorValue(try Tensor.einsum(eq, ts))
+        }
         m.defineFunction("broadcast_tensors") { ctx, args in
             // Every tensor expanded to the common shape (ExpandBackward0), as a tuple.
             let ts = try args.positional.enumerated().map { i, v -> Tensor in

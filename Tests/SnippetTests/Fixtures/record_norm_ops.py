@@ -97,6 +97,32 @@ print(a.dist(b), a.dist(b, 0), torch.dist(torch.ones(3, dtype=torch.float64), to
 t(lambda: torch.dist(torch.ones(2), torch.zeros(3)))
 torch.dist(torch.tensor([1, 2]), torch.tensor([1, 2]))
 """,
+# torch.einsum: matmul, batch matmul, transpose, trace, diagonal, outer, sums, ellipsis, list operands, gradients, errors.
+"""import torch
+def t(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+torch.manual_seed(2)
+a, b = torch.randn(2, 3, requires_grad=True), torch.randn(3, 4, requires_grad=True)
+m, v = torch.randn(3, 3), torch.randn(3)
+bs1, bs2 = torch.randn(2, 2, 3), torch.randn(2, 3, 2)
+for eq, ops in [('ij,jk->ik', (a, b)), ('ij,jk', (a, b)), ('ij->ji', (a,)), ('ii', (m,)), ('ii->i', (m,)), ('i,j->ij', (v, v)),
+                ('ij->', (a,)), ('ij->j', (a,)), ('bij,bjk->bik', (bs1, bs2)), ('i,i->', (v, v)), ('ij,j->i', (m, v)),
+                ('...ij->...ji', (bs1,)), ('b...,b...->b', (bs1, bs1)), ('ba', (a,)), ('Ab', (a,)), ('ij , jk -> ik', [a, b])]:
+    # detached: contractions end in PyTorch's bmm graph (ViewBackward0), here in mul/sum nodes
+    print(eq, (torch.einsum(eq, *ops) if isinstance(ops, tuple) else torch.einsum(eq, ops)).detach())
+print(torch.einsum('ij->ji', a).grad_fn.name())
+c = torch.einsum('ij,jk->ik', a, b)
+ga, gb = torch.autograd.grad((c * torch.arange(8.).view(2, 4)).sum(), (a, b))
+print(ga, gb)
+x = torch.ones(2, 3)
+t(lambda: torch.einsum('ij,jk', x)); t(lambda: torch.einsum('ij', x, x)); t(lambda: torch.einsum('ijk', x))
+t(lambda: torch.einsum('i1', x)); t(lambda: torch.einsum('ij->k', x)); t(lambda: torch.einsum('ij->ii', x))
+t(lambda: torch.einsum('ij,jk->ik', x, torch.ones(4, 2))); t(lambda: torch.einsum('i.j', x))
+torch.einsum('ii', torch.ones(2, 3))
+""",
 ]
 
 if __name__ == "__main__":
