@@ -316,6 +316,26 @@ import Testing
         #expect(r.out == "tensor([ 1.5410, -0.2934, -2.1788]) tensor([[2.7842, 1.9577],\n        [1.8007, 2.7017]]) tensor([-5.0580, -6.0878,  0.7000,  1.3805,  0.3191, -0.6628,  0.9224,  0.3235,\n        -1.6476, -3.2276,  0.6882, -0.2211,  0.5686,  5.9066, -5.4067, -5.7601,\n         2.6097, -0.7464, -4.6004, -1.0144])\ntensor([ 1.5410, -0.2934, -2.1788], dtype=torch.float64) tensor([ 2.1369, -1.1690], requires_grad=True)\ntensor([0.8033, 0.1748, 0.0890]) tensor([-0.6137,  0.0462, -1.3683])\n")
         #expect(r.error == "RuntimeError: normal expects std >= 0.0, but found std -1")
     }
+    @Test func cumprod() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // x = torch.tensor([[1., 2., 3.], [0.5, -2., 4.]], requires_grad=True)
+        // y = torch.cumprod(x, 1)
+        // print(y, x.cumprod(0), x.cumprod(dim=-1))
+        // (y * torch.tensor([1., 2., 3.])).sum().backward()
+        // print(x.grad)
+        // z = torch.tensor([2., 0., 3., 4.], requires_grad=True)
+        // z.cumprod(0).sum().backward()
+        // print(z.grad, torch.tensor([0., 0., 5.], requires_grad=True).cumprod(0).grad_fn.name())
+        // print(torch.arange(1, 6).cumprod(0), torch.tensor([True, True, False]).cumprod(0), torch.tensor([1, 2], dtype=torch.int32).cumprod(0), torch.tensor([1.5, 2.]).cumprod(0, dtype=torch.float64), torch.tensor(3.).cumprod(0))
+        // w = torch.tensor([0., 2., 0., 3.], requires_grad=True)
+        // w.cumprod(0).mul(torch.tensor([1., 2., 3., 4.])).sum().backward()
+        // print(w.grad)
+        // torch.ones(2).cumprod(1)
+        let r = runSnippet("import torch\nx = torch.tensor([[1., 2., 3.], [0.5, -2., 4.]], requires_grad=True)\ny = torch.cumprod(x, 1)\nprint(y, x.cumprod(0), x.cumprod(dim=-1))\n(y * torch.tensor([1., 2., 3.])).sum().backward()\nprint(x.grad)\nz = torch.tensor([2., 0., 3., 4.], requires_grad=True)\nz.cumprod(0).sum().backward()\nprint(z.grad, torch.tensor([0., 0., 5.], requires_grad=True).cumprod(0).grad_fn.name())\nprint(torch.arange(1, 6).cumprod(0), torch.tensor([True, True, False]).cumprod(0), torch.tensor([1, 2], dtype=torch.int32).cumprod(0), torch.tensor([1.5, 2.]).cumprod(0, dtype=torch.float64), torch.tensor(3.).cumprod(0))\nw = torch.tensor([0., 2., 0., 3.], requires_grad=True)\nw.cumprod(0).mul(torch.tensor([1., 2., 3., 4.])).sum().backward()\nprint(w.grad)\ntorch.ones(2).cumprod(1)\n")
+        #expect(r.out == "tensor([[ 1.0000,  2.0000,  6.0000],\n        [ 0.5000, -1.0000, -4.0000]], grad_fn=<CumprodBackward0>) tensor([[ 1.0000,  2.0000,  3.0000],\n        [ 0.5000, -4.0000, 12.0000]], grad_fn=<CumprodBackward0>) tensor([[ 1.0000,  2.0000,  6.0000],\n        [ 0.5000, -1.0000, -4.0000]], grad_fn=<CumprodBackward0>)\ntensor([[ 23.,  11.,   6.],\n        [-27.,   7.,  -3.]])\ntensor([ 1., 32.,  0.,  0.]) CumprodBackward0\ntensor([  1,   2,   6,  24, 120]) tensor([1, 1, 0]) tensor([1, 2]) tensor([1.5000, 3.0000], dtype=torch.float64) tensor(3.)\ntensor([5., 0., 0., 0.])\n")
+        #expect(r.error == "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 1)")
+    }
     @Test func hugeAllocationsFailCleanly() {
         // Not recorded: PyTorch reports its allocator's failure ("DefaultCPUAllocator: can't allocate memory ...");
         // the engine must instead refuse with its sandbox limit, never trap (these used to abort the process).

@@ -60,6 +60,9 @@ let movementOps: [OpSpec] = [
     OpSpec("cumsum", [selfP, param("dim", .int), param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
         .tensor(try a.tensor("input").cumsum(a.int("dim"), dtype: a.dtype("dtype")))
     },
+    OpSpec("cumprod", [selfP, param("dim", .int), param("dtype", .optionalDType, OpValue.none, kw: true)]) { a in
+        .tensor(try a.tensor("input").cumprod(a.int("dim"), dtype: a.dtype("dtype")))
+    },
     OpSpec("roll", [selfP, param("shifts", .intList), param("dims", .optionalIntList, OpValue.none)]) { a in
         let dims: [Int] = { if case .none = a.value("dims") { return [] }; return (try? a.intList("dims")) ?? [] }()
         return .tensor(try a.tensor("input").roll(a.intList("shifts"), dims: dims))
