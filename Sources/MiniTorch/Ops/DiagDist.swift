@@ -7,7 +7,9 @@ extension Tensor {
         guard dim == 1 || dim == 2 else { throw TensorError.runtime("diag(): Supports 1D or 2D tensors. Got \(dim)D") }
         let inShape = shape, dt = dtype, dev = device
         if dim == 1 {
-            let n = shape[0] + Swift.abs(offset)
+            let (sum, overflow) = shape[0].addingReportingOverflow(Int(clamping: offset.magnitude))
+            let n = overflow ? Int.max : sum
+            try Tensor.checkSizes([n, n])
             let out = Tensor(zeros: [n, n], dtype: dt, device: dev)
             try out.makeView(Tensor.diagonalLayout(out.layout, offset: offset, 0, 1)).assignElements(from: self)
             recordAutograd("DiagEmbedBackward0", inputs: [self], outputs: [out]) { g in

@@ -104,6 +104,8 @@ extension Tensor {
             }
             prepared.append(x)
         }
+        // The broadcast product holds every label at once: keep it within the engine's size limit.
+        try Tensor.checkSizes(order.indices.map { d in prepared.map { $0.dim == order.count ? $0.shape[d] : 1 }.max() ?? 1 })
         var result = prepared[0]
         for x in prepared.dropFirst() { result = try result.mul(x) }
         if order.count > output.count {

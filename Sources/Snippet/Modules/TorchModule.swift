@@ -274,8 +274,8 @@ enum TorchModule {
         }
         m.defineFunction("einsum") { ctx, args in
             // torch.einsum(equation, *operands) or torch.einsum(equation, [operands]).
-            guard let first = args.positional.first else {
-                throw PyError.typeError("einsum() missing required argument 'equation' (pos 1)")
+            guard args.positional.count >= 2, let first = args.positional.first else {
+                throw PyError(.valueError, "einsum(): must specify the equation string and at least one operand, or at least one operand and its subscripts list")
             }
             let eq = try first.asString()
             var rest = Array(args.positional.dropFirst())

@@ -121,6 +121,7 @@ x = torch.ones(2, 3)
 t(lambda: torch.einsum('ij,jk', x)); t(lambda: torch.einsum('ij', x, x)); t(lambda: torch.einsum('ijk', x))
 t(lambda: torch.einsum('i1', x)); t(lambda: torch.einsum('ij->k', x)); t(lambda: torch.einsum('ij->ii', x))
 t(lambda: torch.einsum('ij,jk->ik', x, torch.ones(4, 2))); t(lambda: torch.einsum('i.j', x))
+t(lambda: torch.einsum('')); t(lambda: torch.einsum('', torch.tensor(3.))); t(lambda: torch.nn.LayerNorm(0)(torch.ones(2, 0)))
 torch.einsum('ii', torch.ones(2, 3))
 """,
 ]
