@@ -336,6 +336,17 @@ import Testing
         #expect(r.out == "tensor([[ 1.0000,  2.0000,  6.0000],\n        [ 0.5000, -1.0000, -4.0000]], grad_fn=<CumprodBackward0>) tensor([[ 1.0000,  2.0000,  3.0000],\n        [ 0.5000, -4.0000, 12.0000]], grad_fn=<CumprodBackward0>) tensor([[ 1.0000,  2.0000,  6.0000],\n        [ 0.5000, -1.0000, -4.0000]], grad_fn=<CumprodBackward0>)\ntensor([[ 23.,  11.,   6.],\n        [-27.,   7.,  -3.]])\ntensor([ 1., 32.,  0.,  0.]) CumprodBackward0\ntensor([  1,   2,   6,  24, 120]) tensor([1, 1, 0]) tensor([1, 2]) tensor([1.5000, 3.0000], dtype=torch.float64) tensor(3.)\ntensor([5., 0., 0., 0.])\n")
         #expect(r.error == "IndexError: Dimension out of range (expected to be in range of [-1, 0], but got 1)")
     }
+    @Test func logspace() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // print(torch.logspace(0, 2, 3), torch.logspace(-2, 2, 5), torch.logspace(0, 1, 7, base=2), torch.logspace(1, 3, 1), torch.logspace(0, 3, 0))
+        // print(torch.logspace(0.5, 3.5, 4, dtype=torch.float64), torch.logspace(0, 3, 4, dtype=torch.long), torch.logspace(2, -1, 4, base=3.))
+        // print(torch.logspace(0, 10, 11, base=2).tolist())
+        // torch.logspace(0, 1, -2)
+        let r = runSnippet("import torch\nprint(torch.logspace(0, 2, 3), torch.logspace(-2, 2, 5), torch.logspace(0, 1, 7, base=2), torch.logspace(1, 3, 1), torch.logspace(0, 3, 0))\nprint(torch.logspace(0.5, 3.5, 4, dtype=torch.float64), torch.logspace(0, 3, 4, dtype=torch.long), torch.logspace(2, -1, 4, base=3.))\nprint(torch.logspace(0, 10, 11, base=2).tolist())\ntorch.logspace(0, 1, -2)\n")
+        #expect(r.out == "tensor([  1.,  10., 100.]) tensor([1.0000e-02, 1.0000e-01, 1.0000e+00, 1.0000e+01, 1.0000e+02]) tensor([1.0000, 1.1225, 1.2599, 1.4142, 1.5874, 1.7818, 2.0000]) tensor([10.]) tensor([])\ntensor([   3.1623,   31.6228,  316.2278, 3162.2777], dtype=torch.float64) tensor([   1,   10,  100, 1000]) tensor([9.0000, 3.0000, 1.0000, 0.3333])\n[1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, 512.0, 1024.0]\n")
+        #expect(r.error == "RuntimeError: number of steps must be non-negative")
+    }
     @Test func hugeAllocationsFailCleanly() {
         // Not recorded: PyTorch reports its allocator's failure ("DefaultCPUAllocator: can't allocate memory ...");
         // the engine must instead refuse with its sandbox limit, never trap (these used to abort the process).

@@ -1,3 +1,4 @@
+import Foundation
 /// Creation ops: torch.tensor, zeros/ones/full/arange/linspace/eye/empty and the *_like forms.
 
 extension Tensor {
@@ -246,6 +247,28 @@ extension Tensor {
                 let v = i < halfway ? a + step * Double(i) : b - step * Double(steps - i - 1)
                 t.storage.write(.double(v), at: i)
             }
+        }
+        return t
+    }
+
+    /// `torch.logspace(start, end, steps, base=10.0)` as RangeFactories.cpp's logspace_out: start and end in the
+    /// output dtype, exponents and `pow` in double (from the start for the first half, from the end for the rest).
+    public static func logspace(_ start: Scalar, _ end: Scalar, steps: Int, base: Double = 10, dtype: DType? = nil,
+                                device: Device = .cpu) throws -> Tensor {
+        guard steps >= 0 else { throw TensorError.runtime("number of steps must be non-negative") }
+        let dt = dtype ?? DType.defaultFloat
+        let t = try zeros([steps], dtype: dt, device: device)
+        if steps == 0 { return t }
+        if steps == 1 { t.storage.write(.double(Foundation.pow(base, start.asDouble)), at: 0); return t }
+        func cast(_ v: Double) -> Double {
+            dt == .float32 ? Double(Float(v)) : (dt.isFloatingPoint ? v : Double(Int64(v)))
+        }
+        let a = cast(start.asDouble), b = cast(end.asDouble)
+        let step = cast(b - a) / Double(steps - 1)
+        let halfway = steps / 2
+        for i in 0..<steps {
+            let e = i < halfway ? a + step * Double(i) : b - step * Double(steps - i - 1)
+            t.storage.write(.double(Foundation.pow(base, e)), at: i)
         }
         return t
     }

@@ -51,6 +51,11 @@ let creationOps: [OpSpec] = [
     OpSpec("linspace", method: false, [param("start", .number), param("end", .number), param("steps", .int)] + factoryKw) { a in
         try finishFactory(Tensor.linspace(a.number("start"), a.number("end"), steps: a.int("steps"), dtype: a.dtype("dtype")), a)
     },
+    OpSpec("logspace", method: false, [param("start", .number), param("end", .number), param("steps", .int), param("base", .double, .double(10))]
+           + factoryKw) { a in
+        try finishFactory(Tensor.logspace(a.number("start"), a.number("end"), steps: a.int("steps"), base: a.double("base"),
+                                          dtype: a.dtype("dtype")), a)
+    },
     OpSpec("eye", method: false, [param("n", .int), param("m", .optionalInt, OpValue.none)] + factoryKw) { a in
         try finishFactory(Tensor.eye(a.int("n"), a.optionalInt("m"), dtype: a.dtype("dtype")), a)
     },
