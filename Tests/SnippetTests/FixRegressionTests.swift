@@ -347,6 +347,20 @@ import Testing
         #expect(r.out == "tensor([  1.,  10., 100.]) tensor([1.0000e-02, 1.0000e-01, 1.0000e+00, 1.0000e+01, 1.0000e+02]) tensor([1.0000, 1.1225, 1.2599, 1.4142, 1.5874, 1.7818, 2.0000]) tensor([10.]) tensor([])\ntensor([   3.1623,   31.6228,  316.2278, 3162.2777], dtype=torch.float64) tensor([   1,   10,  100, 1000]) tensor([9.0000, 3.0000, 1.0000, 0.3333])\n[1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, 512.0, 1024.0]\n")
         #expect(r.error == "RuntimeError: number of steps must be non-negative")
     }
+    @Test func stateDictViews() {
+        // Found by Scripts/vary_conformance.py (variants of the visible conformance cases).
+        // import torch
+        // import torch.nn as nn
+        // m = nn.Linear(2, 1)
+        // sd = m.state_dict()
+        // print(sd.keys(), type(sd.values()), type(sd.items()), list(sd.keys()), len(sd), 'weight' in sd)
+        // print({'a': 1}.keys(), {'a': 1}.values(), {'a': 1}.items(), type({}.keys()))
+        // print(nn.Sequential(nn.Linear(1, 1), nn.ReLU()).state_dict().keys())
+        // sd.keys()[0]
+        let r = runSnippet("import torch\nimport torch.nn as nn\nm = nn.Linear(2, 1)\nsd = m.state_dict()\nprint(sd.keys(), type(sd.values()), type(sd.items()), list(sd.keys()), len(sd), 'weight' in sd)\nprint({'a': 1}.keys(), {'a': 1}.values(), {'a': 1}.items(), type({}.keys()))\nprint(nn.Sequential(nn.Linear(1, 1), nn.ReLU()).state_dict().keys())\nsd.keys()[0]\n")
+        #expect(r.out == "odict_keys(['weight', 'bias']) <class 'odict_values'> <class 'odict_items'> ['weight', 'bias'] 2 True\ndict_keys(['a']) dict_values([1]) dict_items([('a', 1)]) <class 'dict_keys'>\nodict_keys(['0.weight', '0.bias'])\n")
+        #expect(r.error == "TypeError: 'odict_keys' object is not subscriptable")
+    }
     @Test func hugeAllocationsFailCleanly() {
         // Not recorded: PyTorch reports its allocator's failure ("DefaultCPUAllocator: can't allocate memory ...");
         // the engine must instead refuse with its sandbox limit, never trap (these used to abort the process).

@@ -94,8 +94,7 @@ extension Interpreter {
             return "\(e.type.name)(\(args.joined(separator: ", ")))"
         }
         if let dv = o as? PyDictView {
-            let name = dv.kind == .keys ? "dict_keys" : dv.kind == .values ? "dict_values" : "dict_items"
-            return "\(name)([" + (try dv.elements.map { try repr($0) }).joined(separator: ", ") + "])"
+            return "\(dv.type.name)([" + (try dv.elements.map { try repr($0) }).joined(separator: ", ") + "])"
         }
         if o is PyIterator { return "<\(o.type.name) object at \(address(o))>" }
         if let p = o as? PyProperty { return "<property object at \(address(p))>" }

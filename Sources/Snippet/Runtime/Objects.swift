@@ -265,7 +265,12 @@ final class PyDictView: PyObject {
     let kind: Kind
     init(_ d: PyDict, _ kind: Kind) {
         dictObject = d; self.kind = kind
-        super.init(type: kind == .keys ? PyType.dictKeys : kind == .values ? PyType.dictValues : PyType.dictItems)
+        let ordered = d.type.name == "OrderedDict" && d.type.moduleName == "collections"
+        switch kind {
+        case .keys: super.init(type: ordered ? PyType.odictKeys : PyType.dictKeys)
+        case .values: super.init(type: ordered ? PyType.odictValues : PyType.dictValues)
+        case .items: super.init(type: ordered ? PyType.odictItems : PyType.dictItems)
+        }
     }
     var elements: [Value] {
         switch kind {

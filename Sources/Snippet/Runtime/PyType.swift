@@ -143,4 +143,8 @@ public final class PyType: PyObject {
     public static let dictKeys = PyType(name: "dict_keys")
     public static let dictValues = PyType(name: "dict_values")
     public static let dictItems = PyType(name: "dict_items")
+    /// `collections.OrderedDict`'s views.
+    public static let odictKeys = PyType(name: "odict_keys")
+    public static let odictValues = PyType(name: "odict_values")
+    public static let odictItems = PyType(name: "odict_items")
 }
