@@ -18,8 +18,12 @@ public enum SnippetRunner {
         thread.stackSize = stackSize
         thread.start()
         done.wait()
-        // `value` is always set before the signal
-        return box.value ?? body()
+        // `value` is always set before the signal. Take it out of the box: the finished thread lets go of its
+        // closure (and so of the box) a moment later, and whatever the box still held (an interpreter with its
+        // tensors) would then be freed on that thread, after the caller has moved on.
+        let value = box.value
+        box.value = nil
+        return value ?? body()
     }
 
     /// Runs a program. Output goes to `output` as it is produced; returns the uncaught error, if any.
