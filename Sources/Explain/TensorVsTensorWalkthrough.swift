@@ -30,12 +30,14 @@ enum TensorVsTensorWalkthrough {
         }
         let fromLegacy = try engine { try Tensor.fromNested(data, dtype: DType.defaultFloat) }
         let fromAsTensor = try engine { try Tensor.fromNested(data) }
-        let kind = dataKind(data)
+        // The rule behind the dtype the engine's own inference (torch.tensor's) just chose.
         let rule: String
-        switch kind {
-        case .float: rule = text("a float among the data → the default float dtype", "資料中有浮點數 → 預設浮點 dtype")
-        case .int: rule = text("all integers → int64", "全是整數 → int64")
-        case .bool: rule = text("all bools → bool", "全是布林 → bool")
+        if fromTensor.dtype.isFloatingPoint {
+            rule = text("a float among the data → the default float dtype", "資料中有浮點數 → 預設浮點 dtype")
+        } else if fromTensor.dtype == .bool {
+            rule = text("all bools → bool", "全是布林 → bool")
+        } else {
+            rule = text("all integers → int64", "全是整數 → int64")
         }
 
         var out: [String] = []
@@ -130,23 +132,6 @@ enum TensorVsTensorWalkthrough {
         s.print(("torch.Tensor(3).shape", TensorFormatter.sizeString(sized.shape)), ("torch.tensor(3)", torchStr(scalar)),
                 ("torch.tensor(3).dim()", String(scalar.dim)))
         return s.walkthrough(out)
-    }
-
-    enum Kind { case int, float, bool }
-
-    /// What kind of Python numbers the data holds, as torch.tensor's inference sees it.
-    static func dataKind(_ d: NestedData) -> Kind {
-        var float = false, int = false
-        func go(_ x: NestedData) {
-            switch x {
-            case .scalar(.double): float = true
-            case .scalar(.int): int = true
-            case .scalar(.bool): break
-            case .list(let l): l.forEach(go)
-            }
-        }
-        go(d)
-        return float ? .float : (int ? .int : .bool)
     }
 
     /// The value written into `a[0]`: one that differs from the first element, so the change shows.

@@ -9,10 +9,7 @@ import Terminal
 /// (Scripts/check_explain_snippets.sh).
 struct GraphWalkthroughTests {
     func rendered(_ language: ExplainLanguage, _ configure: (inout ExplainRequest) -> Void = { _ in }) throws -> String {
-        var r = ExplainRequest()
-        r.language = language
-        configure(&r)
-        return try Explainer.explain("graph", r).rendered(language: language, style: Style(enabled: false))
+        try renderedPlain("graph", language, configure)
     }
 
     @Test func englishPlain() throws {

@@ -9,10 +9,7 @@ import Terminal
 /// is tensor([1., 0.]).
 struct TensorVsTensorWalkthroughTests {
     func rendered(_ language: ExplainLanguage, _ configure: (inout ExplainRequest) -> Void = { _ in }) throws -> String {
-        var r = ExplainRequest()
-        r.language = language
-        configure(&r)
-        return try Explainer.explain("tensor-vs-Tensor", r).rendered(language: language, style: Style(enabled: false))
+        try renderedPlain("tensor-vs-Tensor", language, configure)
     }
 
     @Test func englishPlain() throws {

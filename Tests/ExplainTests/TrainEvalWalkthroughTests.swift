@@ -9,10 +9,7 @@ import Terminal
 /// running_var tensor([0.9637, 0.9666, 1.0007]), 5 of 12 cells dropped.
 struct TrainEvalWalkthroughTests {
     func rendered(_ language: ExplainLanguage, _ configure: (inout ExplainRequest) -> Void = { _ in }) throws -> String {
-        var r = ExplainRequest()
-        r.language = language
-        configure(&r)
-        return try Explainer.explain("train-eval", r).rendered(language: language, style: Style(enabled: false))
+        try renderedPlain("train-eval", language, configure)
     }
 
     @Test func englishPlain() throws {

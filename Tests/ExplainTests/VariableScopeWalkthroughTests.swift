@@ -8,10 +8,7 @@ import Terminal
 /// the first line of TensorFlow's, which goes on with the traceback of the original definition.
 struct VariableScopeWalkthroughTests {
     func rendered(_ language: ExplainLanguage, _ configure: (inout ExplainRequest) -> Void = { _ in }) throws -> String {
-        var r = ExplainRequest()
-        r.language = language
-        configure(&r)
-        return try Explainer.explain("variable-scope", r).rendered(language: language, style: Style(enabled: false))
+        try renderedPlain("variable-scope", language, configure)
     }
 
     @Test func englishPlain() throws {
