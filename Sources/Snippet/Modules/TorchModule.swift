@@ -38,9 +38,8 @@ enum TorchModule {
 
         defineCreation(m)
         defineRandom(m)
-        // The engine's own random ops win over the glue above once they are in the table.
-        for name in ["manual_seed", "rand", "randn", "randint", "randperm", "rand_like", "randn_like"]
-        where OpTable.specs[name]?.isFunction == true {
+        // The random factories are the engine's op-table entries (Random/RandomTable.swift).
+        for name in ["manual_seed", "rand", "randn", "randint", "randperm", "rand_like", "randn_like"] {
             m.defineFunction(name) { ctx, args in try TorchOps.call(ctx, name, args) }
         }
         defineGradMode(m)
@@ -110,87 +109,15 @@ enum TorchModule {
 
     // MARK: random numbers (PyTorch's CPU generator, bit-compatible)
 
+    /// The generator functions the op table does not declare; `rand`, `randn`, `randint`, `randperm`, their
+    /// `_like` forms and `manual_seed` are the table's (bound in `define` above).
     static func defineRandom(_ m: PyModule) {
-        m.defineFunction("manual_seed") { ctx, args in
-            let a = try Signature("manual_seed(seed)").bind(args)
-            Generator.default.manualSeed(Int64(try a.int("seed")))
-            return .none
-        }
         m.defineFunction("seed") { _, _ in
             let s = Int64.random(in: 0..<Int64.max)
             Generator.default.manualSeed(s)
             return .int(Int(s))
         }
         m.defineFunction("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.default.initialSeed)) }
-        func factory(_ ctx: Interpreter, _ a: BoundArguments, _ shape: [Int], defaultDType: DType) throws -> Tensor {
-            let n = shape.reduce(1) { $0.multipliedReportingOverflow(by: max($1, 0)).overflow ? Int.max : $0 * max($1, 0) }
-            try ctx.checkAllocation(elements: n)
-            return try Tensor.zeros(shape, dtype: TorchConvert.dtype(a["dtype"]) ?? defaultDType)
-        }
-        func finish(_ ctx: Interpreter, _ t: Tensor, _ a: BoundArguments) throws -> Value {
-            var r = t
-            if let d = try TorchConvert.device(a["device"]), d != .cpu { try TorchDevices.check(ctx, d); r = r.to(device: d) }
-            if try a.bool("requires_grad") { try r.setRequiresGradForFactory(true) }
-            return TorchConvert.tensorValue(r)
-        }
-        func fillFloat(_ t: Tensor, normal: Bool) throws {
-            let g = Generator.default
-            switch t.dtype {
-            case .float32:
-                let p = t.dataPointer(Float.self)
-                if normal { g.fillNormal(p, count: t.numel, mean: 0, std: 1) } else { g.fillUniform(p, count: t.numel, from: 0, to: 1) }
-            case .float64:
-                let p = t.dataPointer(Double.self)
-                if normal { g.fillNormal(p, count: t.numel, mean: 0, std: 1) } else { g.fillUniform(p, count: t.numel, from: 0, to: 1) }
-            default:
-                throw PyError.runtimeError("\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(t.dtype.scalarTypeName)'")
-            }
-        }
-        for (name, normal) in [("rand", false), ("randn", true)] {
-            let sig = Signature("\(name)(*size, generator=None, dtype=None, device=None, requires_grad=False, out=None)")
-            m.defineFunction(name) { ctx, args in
-                let a = try sig.bind(args)
-                let shape = try TorchConvert.sizes(ctx, a.varargs, fn: name)
-                let t = try factory(ctx, a, shape, defaultDType: DType.defaultFloat)
-                try fillFloat(t, normal: normal)
-                return try finish(ctx, t, a)
-            }
-            let likeSig = Signature("\(name)_like(input, *, dtype=None, device=None, requires_grad=False)")
-            m.defineFunction(name + "_like") { ctx, args in
-                let a = try likeSig.bind(args)
-                let x = try TorchConvert.tensor(a["input"])
-                let t = try factory(ctx, a, x.shape, defaultDType: x.dtype)
-                try fillFloat(t, normal: normal)
-                return try finish(ctx, t, a)
-            }
-        }
-        m.defineFunction("randint") { ctx, args in
-            // randint(high, size) or randint(low, high, size)
-            var pos = args.positional
-            var kws = args.keywords
-            if let i = kws.firstIndex(where: { $0.name == "size" }) { pos.append(kws[i].value); kws.remove(at: i) }
-            if pos.count == 2 { pos.insert(.int(0), at: 0) }
-            let a = try Signature("randint(low, high, size, *, generator=None, dtype=None, device=None, requires_grad=False)").bind(Arguments(pos, keywords: kws))
-            let lo = try a.int("low"), hi = try a.int("high")
-            guard lo < hi else {
-                throw PyError.runtimeError("random_ expects 'from' to be less than 'to', but got from=\(lo) >= to=\(hi)")
-            }
-            let shape = try TorchConvert.sizes(ctx, [a["size"]], fn: "randint")
-            let t = try factory(ctx, a, shape, defaultDType: .int64)
-            let n = t.numel
-            var vals = [Int64](repeating: 0, count: n)
-            Generator.default.fillRandom(count: n, from: Int64(lo), to: Int64(hi)) { i, v in vals[i] = v }
-            for (i, v) in vals.enumerated() { t.storage.write(.int(v), at: i) }
-            return try finish(ctx, t, a)
-        }
-        m.defineFunction("randperm") { ctx, args in
-            let a = try Signature("randperm(n, *, generator=None, dtype=None, device=None, requires_grad=False)").bind(args)
-            let n = try a.int("n")
-            guard n >= 0 else { throw PyError.runtimeError("n must be non-negative, got\(n)") }
-            try ctx.checkAllocation(elements: n)
-            let p = Generator.default.randperm(n)
-            return try finish(ctx, Tensor(p, shape: [n]).to(TorchConvert.dtype(a["dtype"]) ?? .int64), a)
-        }
     }
 
     // MARK: grad mode
